@@ -1,0 +1,200 @@
+"""The artificial neuron: propagation, activation and output, one stage after another.
+
+A neuron is a function of its inputs in three stages:
+
+1. the **propagation function** gives the net input $z = \\mathbf{w}^\\top \\mathbf{x} + b$;
+2. the **activation function** gives the activity level $a = f(z)$;
+3. the **output function** gives the output $o = g(a)$, usually the identity.
+
+Examples:
+    >>> from nnref import Neuron
+    >>> n = Neuron([0.3, 0.7])
+    >>> float(n([0.5, 0.8]))
+    0.71
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from nnref import activations as act
+from nnref._validation import as_float_array, check_finite, check_ndim, error
+
+__all__ = ["Neuron", "NeuronTrace"]
+
+Array = NDArray[np.floating[Any]]
+
+
+@dataclass(frozen=True)
+class NeuronTrace:
+    """Every intermediate value of one forward pass through a [`Neuron`][nnref.neuron.Neuron].
+
+    For a single sample the arrays are 1-D and the scalars are 0-D; for a batch of ``N``
+    samples ``inputs`` and ``products`` have shape ``(N, n_inputs)`` and the rest ``(N,)``.
+
+    Attributes:
+        inputs: The inputs $x_i$.
+        weights: The weights $w_i$.
+        bias: The bias $b$.
+        products: The weighted inputs $w_i x_i$.
+        net_input: $z = \\sum_i w_i x_i + b$.
+        activity: $a = f(z)$, the activation function's result.
+        output: $o = g(a)$, the output function's result.
+        activation: The activation function $f$.
+        output_function: The output function $g$.
+    """
+
+    inputs: Array
+    weights: Array
+    bias: float
+    products: Array
+    net_input: Array
+    activity: Array
+    output: Array
+    activation: act.Activation
+    output_function: act.Activation
+
+    def lines(self, digits: int = 4) -> list[str]:
+        """The worked calculation of a single sample as plain-text lines.
+
+        Examples:
+            >>> for line in Neuron([0.3, 0.7]).trace([0.5, 0.8]).lines():
+            ...     print(line)
+            net input  z = 0.3·0.5 + 0.7·0.8 = 0.71
+            activity   a = relu(0.71) = 0.71
+            output     o = identity(0.71) = 0.71
+        """
+        if self.inputs.ndim != 1:
+            raise ValueError(
+                f"lines() needs the trace of a single sample, got inputs of shape "
+                f"{self.inputs.shape}"
+            )
+
+        def fmt(v: Any) -> str:
+            return f"{float(v):.{digits}g}"
+
+        terms = [f"{fmt(w)}·{fmt(x)}" for w, x in zip(self.weights, self.inputs, strict=True)]
+        if self.bias != 0:
+            terms.append(fmt(self.bias))
+        return [
+            f"net input  z = {' + '.join(terms)} = {fmt(self.net_input)}",
+            f"activity   a = {self.activation.key}({fmt(self.net_input)}) = {fmt(self.activity)}",
+            f"output     o = {self.output_function.key}({fmt(self.activity)}) = "
+            f"{fmt(self.output)}",
+        ]
+
+
+class Neuron:
+    """An artificial neuron with weights, a bias, an activation and an output function.
+
+    $$o = g\\bigl(f(\\mathbf{w}^\\top \\mathbf{x} + b)\\bigr)$$
+
+    Args:
+        weights: The connection weights $w_i$, shape ``(n_inputs,)``.
+        bias: The bias $b$ added to the net input.
+        activation: The activation function $f$: an
+            [`Activation`][nnref.activations.Activation] or its key. Default ReLU.
+        output: The output function $g$; default the identity.
+
+    Examples:
+        >>> n = Neuron([0.3, 0.7], bias=0.0, activation="relu")
+        >>> float(n.net_input([0.5, 0.8]))
+        0.71
+        >>> n([[0.5, 0.8], [-1.0, -1.0]])  # a batch of two samples
+        array([0.71, 0.  ])
+    """
+
+    def __init__(
+        self,
+        weights: ArrayLike,
+        bias: float = 0.0,
+        activation: act.Activation | str = act.relu,
+        output: act.Activation | str = act.identity,
+    ) -> None:
+        w = check_finite(as_float_array(weights, "weights"), "weights")
+        self.weights: Array = check_ndim(w, "weights", (1,), "one weight per input")
+        if self.weights.size == 0:
+            raise error("weights", "a non-empty 1-D array", self.weights)
+        b = as_float_array(bias, "bias")
+        if b.ndim != 0 or not np.isfinite(b):
+            raise error("bias", "a finite real number", bias)
+        self.bias: float = float(b)
+        self.activation: act.Activation = _activation(activation, "activation")
+        self.output: act.Activation = _activation(output, "output")
+
+    @property
+    def n_inputs(self) -> int:
+        """The number of inputs (and weights)."""
+        return int(self.weights.size)
+
+    def _inputs(self, x: ArrayLike) -> Array:
+        arr = check_ndim(as_float_array(x, "x"), "x", (1, 2), "one sample or a batch")
+        if arr.shape[-1] != self.n_inputs:
+            raise ValueError(
+                f"x must have {self.n_inputs} feature(s) per sample to match the weights, "
+                f"got an array of shape {arr.shape}"
+            )
+        return arr
+
+    def net_input(self, x: ArrayLike) -> Array:
+        """Propagation function: $z = \\mathbf{w}^\\top \\mathbf{x} + b$.
+
+        Args:
+            x: One sample, shape ``(n_inputs,)``, or a batch, shape ``(N, n_inputs)``.
+
+        Returns:
+            A 0-D value for one sample, shape ``(N,)`` for a batch.
+        """
+        arr = self._inputs(x)
+        return arr @ self.weights.astype(arr.dtype) + arr.dtype.type(self.bias)
+
+    def __call__(self, x: ArrayLike) -> Array:
+        """The neuron's output $o = g(f(z))$ for one sample or a batch (see ``net_input``)."""
+        return self.output(self.activation(self.net_input(x)))
+
+    def trace(self, x: ArrayLike) -> NeuronTrace:
+        """Run the neuron and keep every intermediate value.
+
+        Examples:
+            >>> t = Neuron([0.3, 0.7]).trace([0.5, 0.8])
+            >>> t.products
+            array([0.15, 0.56])
+            >>> float(t.net_input), float(t.activity), float(t.output)
+            (0.71, 0.71, 0.71)
+        """
+        arr = self._inputs(x)
+        z = self.net_input(arr)
+        a = self.activation(z)
+        return NeuronTrace(
+            inputs=arr,
+            weights=self.weights,
+            bias=self.bias,
+            products=arr * self.weights.astype(arr.dtype),
+            net_input=z,
+            activity=a,
+            output=self.output(a),
+            activation=self.activation,
+            output_function=self.output,
+        )
+
+    def __repr__(self) -> str:
+        w = np.array2string(self.weights, separator=", ")
+        return (
+            f"Neuron(weights={w}, bias={self.bias!r}, activation={self.activation.key!r}, "
+            f"output={self.output.key!r})"
+        )
+
+
+def _activation(value: act.Activation | str, name: str) -> act.Activation:
+    if isinstance(value, act.Activation):
+        return value
+    if isinstance(value, str):
+        try:
+            return act.get(value)
+        except KeyError as exc:
+            raise ValueError(f"{name}: {exc.args[0]}") from None
+    raise error(name, "an Activation or an activation key such as 'relu'", value, TypeError)

@@ -1,0 +1,259 @@
+"""Figures for the glossary, and the one helper that turns a figure into inline SVG.
+
+Every figure on the site is drawn here from library objects and embedded with
+[`figure_to_svg`][nnref.plotting.figure_to_svg], which makes it
+
+* **readable in light and dark mode**: text, axes and grid are drawn in ``currentColor``, so
+  they take the colour of the surrounding page text; backgrounds are transparent and the data
+  colours ([`PALETTE`][nnref.plotting.PALETTE]) are mid-tones that read on white and on slate;
+* **reproducible**: a fixed hash salt per figure and no date metadata give identical bytes on
+  every build;
+* **self-contained**: no XML header, and matplotlib's stylesheet is scoped to the figure so it
+  cannot restyle the page.
+
+Needs matplotlib (``pip install "nnref[plot]"``). Figures are plain
+``matplotlib.figure.Figure`` objects, never pyplot state.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+try:
+    import matplotlib as mpl
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
+except ImportError as exc:  # pragma: no cover - exercised only without matplotlib
+    raise ImportError(
+        'nnref.plotting needs matplotlib; install it with: pip install "nnref[plot]"'
+    ) from exc
+
+from nnref._validation import as_float_array, error
+from nnref.neuron import Neuron, NeuronTrace
+
+__all__ = [
+    "PALETTE",
+    "figure_to_svg",
+    "neuron_diagram",
+    "new_figure",
+    "style",
+]
+
+#: Data colours, chosen to keep contrast on Material's white and slate backgrounds.
+PALETTE: tuple[str, ...] = (
+    "#3b82f6",  # blue
+    "#f59e0b",  # amber
+    "#10b981",  # emerald
+    "#ef4444",  # red
+    "#8b5cf6",  # violet
+    "#ec4899",  # pink
+    "#14b8a6",  # teal
+    "#a3a3a3",  # neutral grey
+)
+
+# Drawn in this colour, replaced by ``currentColor`` in the SVG text. Never a data colour.
+_INK = "#0a0b0c"
+
+_RC: dict[str, Any] = {
+    "figure.facecolor": "none",
+    "axes.facecolor": "none",
+    "savefig.facecolor": "none",
+    "savefig.edgecolor": "none",
+    "savefig.transparent": True,
+    "text.color": _INK,
+    "axes.edgecolor": _INK,
+    "axes.labelcolor": _INK,
+    "axes.titlecolor": _INK,
+    "xtick.color": _INK,
+    "ytick.color": _INK,
+    "grid.color": _INK,
+    "grid.alpha": 0.18,
+    "legend.frameon": False,
+    "legend.labelcolor": _INK,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "axes.prop_cycle": mpl.cycler(color=list(PALETTE)),
+    "lines.linewidth": 2.0,
+    "font.size": 11,
+    "font.family": "sans-serif",
+    "mathtext.fontset": "dejavusans",
+    "svg.fonttype": "none",
+}
+
+
+@contextmanager
+def style() -> Iterator[None]:
+    """Context in which new figures get the site's colours and fonts."""
+    with mpl.rc_context(_RC):
+        yield
+
+
+def new_figure(
+    figsize: tuple[float, float] = (6.4, 3.6), nrows: int = 1, ncols: int = 1, **kwargs: Any
+) -> tuple[Figure, Any]:
+    """A new ``Figure`` and its axes, styled for the site.
+
+    Args:
+        figsize: Width and height in inches.
+        nrows: Rows of subplots.
+        ncols: Columns of subplots.
+        **kwargs: Passed on to ``Figure.subplots``.
+
+    Returns:
+        ``(fig, axes)`` as from ``Figure.subplots``.
+
+    Examples:
+        >>> fig, ax = new_figure()
+        >>> ax.get_xaxis().get_label().get_color()
+        '#0a0b0c'
+    """
+    with style():
+        fig = Figure(figsize=figsize, layout="constrained")
+        axes = fig.subplots(nrows, ncols, **kwargs)
+    return fig, axes
+
+
+def figure_to_svg(fig: Figure, figure_id: str, title: str | None = None) -> str:
+    """Render ``fig`` as an inline ``<svg>`` element for an HTML page.
+
+    Args:
+        fig: The figure.
+        figure_id: A page-unique id (letters, digits, ``-`` and ``_``); it seeds the hashes
+            so the bytes are identical on every build, and scopes the figure's stylesheet.
+        title: Accessible description, read by screen readers (``aria-label``).
+
+    Returns:
+        The ``<svg …>…</svg>`` markup, without XML header or doctype.
+
+    Examples:
+        >>> fig, ax = new_figure(figsize=(2, 1))
+        >>> _ = ax.plot([0, 1], [0, 1])
+        >>> svg = figure_to_svg(fig, "demo")
+        >>> svg.startswith('<svg id="demo"'), "currentColor" in svg
+        (True, True)
+        >>> svg == figure_to_svg(fig, "demo")
+        True
+    """
+    if not isinstance(figure_id, str) or not re.fullmatch(r"[A-Za-z][\w-]*", figure_id):
+        raise error("figure_id", "an id of letters, digits, '-' and '_'", figure_id)
+    buffer = io.StringIO()
+    with mpl.rc_context({**_RC, "svg.hashsalt": figure_id}):
+        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    svg = buffer.getvalue()
+    svg = svg[svg.index("<svg") :].rstrip() + "\n"
+    # Text, axes and any plain black drawn outside ``style()`` follow the page's text colour.
+    svg = svg.replace(_INK, "currentColor").replace("#000000", "currentColor")
+    # Prefix every inner id (and reference to one) so several figures share a page safely.
+    svg = re.sub(r'(\bid="|url\(#|xlink:href="#)', rf"\1{figure_id}-", svg)
+    # matplotlib's sheet starts with a global '*{...}' rule: keep it inside this figure.
+    svg = svg.replace('<style type="text/css">*{', f'<style type="text/css">#{figure_id} *{{')
+    label = _escape(title or figure_id)
+    return svg.replace(
+        "<svg ", f'<svg id="{figure_id}" class="nnref-figure" role="img" aria-label="{label}" ', 1
+    )
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+
+
+def _node(ax: Axes, xy: tuple[float, float], label: str, color: str, r: float = 0.32) -> None:
+    ax.add_patch(Circle(xy, r, facecolor="none", edgecolor=color, linewidth=2))
+    ax.text(*xy, label, ha="center", va="center", fontsize=12)
+
+
+def _arrow(ax: Axes, start: tuple[float, float], end: tuple[float, float], width: float) -> None:
+    ax.add_patch(
+        FancyArrowPatch(
+            start, end, arrowstyle="-|>", mutation_scale=14, linewidth=width, color=_INK
+        )
+    )
+
+
+def neuron_diagram(
+    neuron: Neuron, x: ArrayLike | None = None, input_names: Sequence[str] | None = None
+) -> Figure:
+    """Draw a neuron's three stages, its weights and (optionally) the values for one input.
+
+    Arrows are as thick as the weights are large; the body shows the propagation function
+    $\\Sigma$, the activation function and the output function in order.
+
+    Args:
+        neuron: The neuron to draw.
+        x: One sample to annotate with its values (inputs, net input, activity, output).
+        input_names: Labels of the inputs; default $x_1, x_2, \\dots$.
+
+    Returns:
+        The figure (embed it with [`figure_to_svg`][nnref.plotting.figure_to_svg]).
+
+    Examples:
+        >>> fig = neuron_diagram(Neuron([0.3, 0.7]), x=[0.5, 0.8])
+        >>> len(fig.axes)
+        1
+    """
+    if not isinstance(neuron, Neuron):
+        raise error("neuron", "a Neuron", neuron, TypeError)
+    n = neuron.n_inputs
+    names = list(input_names) if input_names is not None else [f"$x_{i + 1}$" for i in range(n)]
+    if len(names) != n:
+        raise error("input_names", f"{n} label(s), one per input", names)
+    trace = neuron.trace(as_float_array(x, "x")) if x is not None else None
+
+    with style():
+        return _draw_neuron(neuron, names, trace)
+
+
+def _draw_neuron(neuron: Neuron, names: list[str], trace: NeuronTrace | None) -> Figure:
+    n = neuron.n_inputs
+    height = max(n + 1, 3)
+    fig, ax = new_figure(figsize=(7.2, 0.9 + 0.75 * height))
+    ax.set_axis_off()
+    ax.set_aspect("equal")
+    ys = np.linspace(height - 1, 0, n + 1)  # inputs, then the bias input x0 = 1
+    body_y = (height - 1) / 2
+    body = (3.3, body_y - 0.55, 4.2, 1.1)  # x, y, width, height of the neuron's body
+    ax.add_patch(
+        FancyBboxPatch(
+            body[:2], body[2], body[3], boxstyle="round,pad=0.08,rounding_size=0.5",
+            facecolor="none", edgecolor=PALETTE[0], linewidth=2.2,
+        )
+    )
+    stage_x = [body[0] + body[2] * f for f in (1 / 6, 3 / 6, 5 / 6)]
+    for sx in (body[0] + body[2] / 3, body[0] + 2 * body[2] / 3):
+        ax.plot([sx, sx], [body[1] + 0.12, body[1] + body[3] - 0.12], color=PALETTE[0], lw=1)
+    labels = [r"$\Sigma$", neuron.activation.key, neuron.output.key]
+    values = (
+        [trace.net_input, trace.activity, trace.output] if trace is not None else [None] * 3
+    )
+    for sx, label, value, symbol in zip(stage_x, labels, values, "zao", strict=True):
+        ax.text(sx, body_y + 0.14, label, ha="center", va="center", fontsize=12)
+        text = f"${symbol}$" if value is None else f"${symbol} = {float(value):.3g}$"
+        ax.text(sx, body_y - 0.26, text, ha="center", va="center", fontsize=10)
+
+    weights = [*neuron.weights.tolist(), neuron.bias]
+    scale = max(max(abs(w) for w in weights), 1e-12)
+    for i, (y, w) in enumerate(zip(ys, weights, strict=True)):
+        is_bias = i == n
+        label = "1" if is_bias else names[i]
+        _node(ax, (0.4, y), label, PALETTE[1] if is_bias else PALETTE[2])
+        if trace is not None and not is_bias:
+            ax.text(-0.1, y, f"{float(trace.inputs[i]):.3g}", ha="right", va="center")
+        _arrow(ax, (0.75, y), (body[0] - 0.05, body_y), 0.6 + 2.4 * abs(w) / scale)
+        wlabel = f"$b = {w:.3g}$" if is_bias else f"$w_{i + 1} = {w:.3g}$"
+        ax.text(1.1, y + 0.22, wlabel, ha="left", va="bottom", fontsize=10)
+    end = body[0] + body[2] + 0.1
+    _arrow(ax, (end, body_y), (end + 1.0, body_y), 1.6)
+    out = "o" if trace is None else f"{float(trace.output):.3g}"
+    ax.text(end + 1.1, body_y, out, ha="left", va="center", fontsize=12)
+    ax.set_xlim(-0.9, end + 1.9)
+    ax.set_ylim(-0.6, height - 0.4)
+    return fig
