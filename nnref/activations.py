@@ -70,6 +70,14 @@ class Activation:
         doc: The docstring: formula, kink conventions and a doctest example.
         jacobian_fn: For vector-valued activations, ``jacobian_fn(x, **params)`` with shape
             ``(..., n, n)``; ``None`` for elementwise ones.
+
+    Examples:
+        >>> relu.derivative([-1.0, 2.0])
+        array([0., 1.])
+        >>> sigmoid.jacobian([0.0, 2.0]).shape  # elementwise: a diagonal matrix
+        (2, 2)
+        >>> print(relu.formula)
+        \\operatorname{ReLU}(x) = \\max(0, x)
     """
 
     key: str

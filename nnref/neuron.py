@@ -46,6 +46,11 @@ class NeuronTrace:
         output: $o = g(a)$, the output function's result.
         activation: The activation function $f$.
         output_function: The output function $g$.
+
+    Examples:
+        >>> t = Neuron([0.3, 0.7], bias=0.1, activation="sigmoid").trace([0.5, 0.8])
+        >>> round(float(t.net_input), 4), round(float(t.activity), 4)
+        (0.81, 0.6921)
     """
 
     inputs: Array

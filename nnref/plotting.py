@@ -29,8 +29,11 @@ from numpy.typing import ArrayLike
 try:
     import matplotlib as mpl
     from matplotlib.axes import Axes
+    from matplotlib.colors import to_rgba
     from matplotlib.figure import Figure
+    from matplotlib.legend import Legend
     from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
+    from matplotlib.text import Text
 except ImportError as exc:  # pragma: no cover - exercised only without matplotlib
     raise ImportError(
         'nnref.plotting needs matplotlib; install it with: pip install "nnref[plot]"'
@@ -42,12 +45,12 @@ from nnref.neuron import Neuron, NeuronTrace
 __all__ = [
     "PALETTE",
     "figure_to_svg",
+    "network_diagram",
     "neuron_diagram",
     "new_figure",
     "style",
 ]
 
-#: Data colours, chosen to keep contrast on Material's white and slate backgrounds.
 PALETTE: tuple[str, ...] = (
     "#3b82f6",  # blue
     "#f59e0b",  # amber
@@ -58,6 +61,7 @@ PALETTE: tuple[str, ...] = (
     "#14b8a6",  # teal
     "#a3a3a3",  # neutral grey
 )
+"""Data colours, mid-tones that keep their contrast on Material's white and slate backgrounds."""
 
 # Drawn in this colour, replaced by ``currentColor`` in the SVG text. Never a data colour.
 _INK = "#0a0b0c"
@@ -92,7 +96,15 @@ _RC: dict[str, Any] = {
 
 @contextmanager
 def style() -> Iterator[None]:
-    """Context in which new figures get the site's colours and fonts."""
+    """Context in which new figures and everything drawn on them get the site's look.
+
+    Examples:
+        >>> with style():
+        ...     fig, ax = new_figure()
+        ...     line, = ax.plot([0, 1])
+        >>> line.get_linewidth()
+        2.0
+    """
     with mpl.rc_context(_RC):
         yield
 
@@ -132,7 +144,9 @@ def figure_to_svg(fig: Figure, figure_id: str, title: str | None = None) -> str:
         title: Accessible description, read by screen readers (``aria-label``).
 
     Returns:
-        The ``<svg …>…</svg>`` markup, without XML header or doctype.
+        The ``<svg …>…</svg>`` markup, without XML header or doctype. Text left in the default
+        black is switched to the page's text colour and legend frames are made transparent
+        (this changes ``fig``).
 
     Examples:
         >>> fig, ax = new_figure(figsize=(2, 1))
@@ -140,11 +154,20 @@ def figure_to_svg(fig: Figure, figure_id: str, title: str | None = None) -> str:
         >>> svg = figure_to_svg(fig, "demo")
         >>> svg.startswith('<svg id="demo"'), "currentColor" in svg
         (True, True)
-        >>> svg == figure_to_svg(fig, "demo")
+        >>> fig2, ax2 = new_figure(figsize=(2, 1))
+        >>> _ = ax2.plot([0, 1], [0, 1])
+        >>> svg == figure_to_svg(fig2, "demo")  # same drawing, same bytes
         True
     """
     if not isinstance(figure_id, str) or not re.fullmatch(r"[A-Za-z][\w-]*", figure_id):
         raise error("figure_id", "an id of letters, digits, '-' and '_'", figure_id)
+    # Text created outside ``style()`` defaults to black, which the SVG writes as no fill at
+    # all (invisible on the dark palette): give it the page's ink like the rest.
+    for text in fig.findobj(Text):
+        if to_rgba(text.get_color()) == (0.0, 0.0, 0.0, 1.0):
+            text.set_color(_INK)
+    for legend in fig.findobj(Legend):  # a default legend frame is opaque white
+        legend.get_frame().set(facecolor="none", edgecolor="none")
     buffer = io.StringIO()
     with mpl.rc_context({**_RC, "svg.hashsalt": figure_id}):
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
@@ -256,4 +279,84 @@ def _draw_neuron(neuron: Neuron, names: list[str], trace: NeuronTrace | None) ->
     ax.text(end + 1.1, body_y, out, ha="left", va="center", fontsize=12)
     ax.set_xlim(-0.9, end + 1.9)
     ax.set_ylim(-0.6, height - 0.4)
+    return fig
+
+
+def network_diagram(
+    layer_sizes: Sequence[int],
+    weights: Sequence[ArrayLike] | None = None,
+    layer_names: Sequence[str] | None = None,
+    max_neurons: int = 10,
+) -> Figure:
+    """Draw a fully connected feed-forward network, one column of neurons per layer.
+
+    Args:
+        layer_sizes: Neurons per layer, input layer first, e.g. ``[2, 3, 1]``.
+        weights: Optional weight matrices, one per pair of adjacent layers, shape
+            ``(n_in, n_out)``; line widths then follow ``|w|`` and colours the sign.
+        layer_names: Labels under the columns; default input / hidden / output.
+        max_neurons: Larger layers are drawn with this many neurons and an ellipsis.
+
+    Returns:
+        The figure.
+
+    Examples:
+        >>> fig = network_diagram([3, 4, 2])
+        >>> len(fig.axes)
+        1
+    """
+    sizes = [int(s) for s in layer_sizes]
+    if len(sizes) < 2 or min(sizes) < 1:
+        raise error("layer_sizes", "at least two positive layer sizes", list(layer_sizes))
+    mats = None
+    if weights is not None:
+        mats = [as_float_array(w, "weights") for w in weights]
+        expected = list(zip(sizes[:-1], sizes[1:], strict=True))
+        if [m.shape for m in mats] != expected:
+            raise error("weights", f"matrices of shapes {expected}", [m.shape for m in mats])
+    if layer_names is None:
+        layer_names = ["input", *(["hidden"] * (len(sizes) - 2)), "output"]
+    if len(layer_names) != len(sizes):
+        raise error("layer_names", f"{len(sizes)} names, one per layer", list(layer_names))
+    with style():
+        return _draw_network(sizes, mats, list(layer_names), max_neurons)
+
+
+def _draw_network(
+    sizes: list[int], mats: list[Any] | None, names: list[str], max_neurons: int
+) -> Figure:
+    shown = [min(s, max_neurons) for s in sizes]
+    tallest = max(shown)
+    fig, ax = new_figure(figsize=(1.6 + 1.7 * len(sizes), 1.0 + 0.55 * tallest))
+    ax.set_axis_off()
+    ax.set_aspect("equal")
+
+    def ys(k: int) -> Any:
+        return (np.arange(k)[::-1] - (k - 1) / 2) * 1.0
+
+    scale = max((float(np.abs(m).max()) for m in mats), default=1.0) if mats else 1.0
+    for layer, (k_in, k_out) in enumerate(zip(shown[:-1], shown[1:], strict=True)):
+        x0, x1 = 2.0 * layer, 2.0 * (layer + 1)
+        for i, y0 in enumerate(ys(k_in)):
+            for j, y1 in enumerate(ys(k_out)):
+                if mats is None:
+                    width, color, alpha = 0.8, _INK, 0.35
+                else:
+                    w = float(mats[layer][i, j])
+                    width = 0.3 + 3.0 * abs(w) / (scale or 1.0)
+                    color, alpha = (PALETTE[0] if w >= 0 else PALETTE[3]), 0.8
+                ax.plot([x0, x1], [y0, y1], color=color, lw=width, alpha=alpha, zorder=1)
+    colors = [PALETTE[2], *([PALETTE[0]] * (len(sizes) - 2)), PALETTE[1]]
+    for layer, (k, size) in enumerate(zip(shown, sizes, strict=True)):
+        x = 2.0 * layer
+        for y in ys(k):
+            ax.add_patch(Circle((x, y), 0.28, facecolor="none", edgecolor=colors[layer], lw=2,
+                                zorder=2))
+        bottom = -(tallest - 1) / 2 - 0.9
+        label = f"{names[layer]}\n{size} neuron{'s' if size != 1 else ''}"
+        ax.text(x, bottom, label, ha="center", va="top", fontsize=9)
+        if size > k:
+            ax.text(x, ys(k)[-1] - 0.5, "⋮", ha="center", va="center", fontsize=12)
+    ax.set_xlim(-0.8, 2.0 * (len(sizes) - 1) + 0.8)
+    ax.set_ylim(-(tallest - 1) / 2 - 1.8, (tallest - 1) / 2 + 0.6)
     return fig

@@ -1,0 +1,108 @@
+"""The figure → inline SVG helper and the diagrams drawn from model objects."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+pytest.importorskip("matplotlib")
+
+from nnref import Neuron  # noqa: E402
+from nnref.plotting import (  # noqa: E402
+    PALETTE,
+    figure_to_svg,
+    network_diagram,
+    neuron_diagram,
+    new_figure,
+)
+
+
+def _curve_svg(figure_id: str = "fig") -> str:
+    fig, ax = new_figure(figsize=(3, 2))
+    x = np.linspace(-2, 2, 50)
+    ax.plot(x, np.tanh(x), label="tanh")
+    ax.set_xlabel("x")
+    ax.legend()
+    return figure_to_svg(fig, figure_id, title="A <curve> & more")
+
+
+def test_svg_is_inline_ready() -> None:
+    svg = _curve_svg()
+    assert svg.startswith('<svg id="fig" class="nnref-figure" role="img" ')
+    assert 'aria-label="A &lt;curve> &amp; more"' in svg
+    assert "<?xml" not in svg and "DOCTYPE" not in svg
+    assert svg.rstrip().endswith("</svg>")
+
+
+def test_svg_bytes_are_reproducible() -> None:
+    assert _curve_svg() == _curve_svg()
+    # A different id gives different (but again stable) inner ids.
+    assert _curve_svg("other") != _curve_svg()
+
+
+def test_svg_has_no_dates_and_no_hard_black_or_white() -> None:
+    svg = _curve_svg()
+    assert "<dc:date>" not in svg
+    assert "#000000" not in svg and "#ffffff" not in svg
+    assert "currentColor" in svg
+    # Backgrounds are transparent.
+    assert "fill: #ffffff" not in svg
+
+
+def test_svg_inner_ids_are_prefixed_and_style_scoped() -> None:
+    svg = _curve_svg("curve-a")
+    ids = re.findall(r'\bid="([^"]+)"', svg)
+    assert ids[0] == "curve-a"
+    assert all(i.startswith("curve-a") for i in ids)
+    for ref in re.findall(r"url\(#([^)]+)\)", svg):
+        assert ref in ids
+    assert "#curve-a *{" in svg
+    assert "<style type=\"text/css\">*{" not in svg
+
+
+def test_text_drawn_outside_style_still_follows_the_page() -> None:
+    fig, ax = new_figure(figsize=(2, 2))
+    ax.text(0.5, 0.5, "late text")  # created after new_figure returned
+    svg = figure_to_svg(fig, "late")
+    text_style = re.search(r"<text[^>]*style=\"([^\"]*)\"[^>]*>late text", svg)
+    assert text_style is not None and "currentColor" in text_style.group(1)
+
+
+def test_data_colours_survive() -> None:
+    assert PALETTE[0] in _curve_svg()
+
+
+@pytest.mark.parametrize("bad", ["", "1abc", "has space", 'q"uote', None])
+def test_bad_figure_id(bad: object) -> None:
+    fig, _ = new_figure()
+    with pytest.raises(ValueError, match="figure_id must be an id of letters"):
+        figure_to_svg(fig, bad)  # type: ignore[arg-type]
+
+
+def test_neuron_diagram_shows_the_trace_values() -> None:
+    svg = figure_to_svg(neuron_diagram(Neuron([0.3, 0.7]), x=[0.5, 0.8]), "n")
+    for text in ("0.71", "relu", "identity", "0.5", "0.8"):
+        assert text in svg
+
+
+def test_neuron_diagram_errors() -> None:
+    with pytest.raises(TypeError, match="neuron must be a Neuron"):
+        neuron_diagram("relu")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"input_names must be 2 label\(s\)"):
+        neuron_diagram(Neuron([1.0, 2.0]), input_names=["a"])
+    with pytest.raises(ValueError, match="x must have 2 feature"):
+        neuron_diagram(Neuron([1.0, 2.0]), x=[1.0])
+
+
+def test_network_diagram_counts_and_errors() -> None:
+    fig = network_diagram([3, 20, 1], max_neurons=5)
+    svg = figure_to_svg(fig, "net")
+    assert "20 neurons" in svg and "1 neuron<" in svg.replace("\n", "<")
+    with pytest.raises(ValueError, match="layer_sizes must be at least two"):
+        network_diagram([3])
+    with pytest.raises(ValueError, match=r"weights must be matrices of shapes \[\(2, 3\)\]"):
+        network_diagram([2, 3], weights=[np.ones((3, 2))])
+    with pytest.raises(ValueError, match="layer_names must be 2 names"):
+        network_diagram([2, 3], layer_names=["a"])
