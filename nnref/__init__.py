@@ -9,9 +9,23 @@ Examples:
     0.71
 """
 
-from nnref import activations
+from nnref import activations, datasets, linear, metrics
+from nnref._validation import NotFittedError
 from nnref.activations import Activation
+from nnref.linear import Adaline, OneVsRest, Perceptron
 from nnref.neuron import Neuron, NeuronTrace
 
-__all__ = ["Activation", "Neuron", "NeuronTrace", "activations"]
+__all__ = [
+    "Activation",
+    "Adaline",
+    "Neuron",
+    "NeuronTrace",
+    "NotFittedError",
+    "OneVsRest",
+    "Perceptron",
+    "activations",
+    "datasets",
+    "linear",
+    "metrics",
+]
 __version__ = "0.1.0"

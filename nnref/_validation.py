@@ -13,9 +13,17 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 __all__ = [
+    "NotFittedError",
     "as_float_array",
+    "as_label_array",
+    "as_sample_matrix",
+    "check_bool",
+    "check_choice",
     "check_finite",
+    "check_fitted",
+    "check_n_features",
     "check_ndim",
+    "check_nonnegative",
     "check_positive",
     "check_positive_int",
     "check_rng",
@@ -42,7 +50,8 @@ def as_float_array(x: ArrayLike, name: str) -> NDArray[np.floating[Any]]:
     """Convert ``x`` to a floating-point array.
 
     float32 and float64 inputs keep their dtype; every other real input (integers, booleans,
-    float16, Python floats, lists) becomes float64. Complex, string and object inputs raise ``TypeError``.
+    float16, Python floats, lists) becomes float64. Complex, string and object inputs raise
+    ``TypeError``.
 
     Examples:
         >>> as_float_array([1, 2], "x").dtype
@@ -103,3 +112,97 @@ def check_rng(rng: Any, name: str = "rng") -> np.random.Generator:
     if rng is None or (isinstance(rng, Integral) and not isinstance(rng, bool)):
         return np.random.default_rng(rng)
     raise error(name, "a numpy.random.Generator, an int seed or None", rng, TypeError)
+
+
+class NotFittedError(ValueError, AttributeError):
+    """Raised when a model is used before ``fit`` has given it its learned attributes."""
+
+
+def check_fitted(model: Any, attribute: str) -> None:
+    """Raise ``NotFittedError`` unless ``model`` has its fitted ``attribute`` (``"weights_"``)."""
+    if not hasattr(model, attribute):
+        name = type(model).__name__
+        raise NotFittedError(
+            f"this {name} is not fitted yet: call fit(X, y) before using it "
+            f"(it has no {attribute!r})"
+        )
+
+
+def check_choice(value: Any, name: str, choices: tuple[str, ...]) -> str:
+    """Return ``value`` if it is one of the strings in ``choices``."""
+    if not isinstance(value, str) or value not in choices:
+        rule = "one of " + ", ".join(repr(c) for c in choices)
+        kind = ValueError if isinstance(value, str) else TypeError
+        raise error(name, rule, value, kind)
+    return value
+
+
+def check_nonnegative(value: Any, name: str) -> float:
+    """Return ``value`` as a float if it is a finite real number of at least zero."""
+    if isinstance(value, bool) or not isinstance(value, Real):
+        raise error(name, "a non-negative real number", value, TypeError)
+    number = float(value)
+    if not (np.isfinite(number) and number >= 0):
+        raise error(name, "a non-negative real number", value)
+    return number
+
+
+def as_sample_matrix(x: ArrayLike, name: str = "X") -> NDArray[np.floating[Any]]:
+    """Convert ``x`` to a finite floating-point matrix of shape ``(n_samples, n_features)``.
+
+    At least one sample and one feature are required; the dtype rule is that of
+    ``as_float_array``.
+
+    Examples:
+        >>> as_sample_matrix([[0, 1], [1, 0]]).shape
+        (2, 2)
+    """
+    arr = check_ndim(as_float_array(x, name), name, (2,), "n_samples, n_features")
+    if arr.shape[0] == 0 or arr.shape[1] == 0:
+        raise ValueError(
+            f"{name} must have at least one sample and one feature, got an array of shape "
+            f"{arr.shape}"
+        )
+    return check_finite(arr, name)
+
+
+def check_n_features(x: NDArray[Any], n_features: int, name: str = "X") -> NDArray[Any]:
+    """Raise ``ValueError`` unless the 2-D ``x`` has ``n_features`` columns (as seen in fit)."""
+    if x.shape[1] != n_features:
+        raise ValueError(
+            f"{name} must have {n_features} feature(s) per sample, as in the data the model "
+            f"was fitted on, got an array of shape {x.shape}"
+        )
+    return x
+
+
+def as_label_array(y: ArrayLike, n_samples: int | None = None, name: str = "y") -> NDArray[Any]:
+    """Convert ``y`` to a 1-D array of labels, one per sample.
+
+    Labels may be numbers, booleans or strings; numeric labels must be finite. With
+    ``n_samples`` given, the length must match it (one label per row of ``X``).
+
+    Examples:
+        >>> as_label_array([0, 1, 1], 3)
+        array([0, 1, 1])
+    """
+    arr = np.asarray(y)
+    if arr.ndim != 1:
+        raise ValueError(f"{name} must be a 1-D array of labels, got an array of shape {arr.shape}")
+    if n_samples is not None and arr.shape[0] != n_samples:
+        raise ValueError(
+            f"{name} must have one label per sample ({n_samples}), got an array of shape "
+            f"{arr.shape}"
+        )
+    if arr.dtype.kind not in "biufUSO":
+        raise error(name, "an array of real numbers, booleans or strings", y, TypeError)
+    if arr.dtype.kind == "f":
+        check_finite(arr, name)
+    return arr
+
+
+def check_bool(value: Any, name: str) -> bool:
+    """Return ``value`` if it is a ``bool`` (NumPy booleans included)."""
+    if not isinstance(value, bool | np.bool_):
+        raise error(name, "True or False", value, TypeError)
+    return bool(value)

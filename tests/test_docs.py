@@ -241,7 +241,15 @@ def test_api_pages_link_back_to_the_glossary() -> None:
 
 # --- the public API is documented ------------------------------------------------------------
 
-MODULES = ["nnref", "nnref.activations", "nnref.neuron", "nnref.plotting"]
+MODULES = [
+    "nnref",
+    "nnref.activations",
+    "nnref.datasets",
+    "nnref.linear",
+    "nnref.metrics",
+    "nnref.neuron",
+    "nnref.plotting",
+]
 
 
 @pytest.mark.parametrize("module_name", MODULES)

@@ -1,0 +1,700 @@
+"""Single-layer models and their learning rules: the perceptron, Adaline and one-vs-rest.
+
+All three are linear classifiers: a weight vector $\\mathbf{w}$ and a bias $b$ give every
+sample the net input $z = \\mathbf{w}^\\top \\mathbf{x} + b$, and the sign of $z$ decides the
+class. They differ in how the weights are learned:
+
+- [`Perceptron`][nnref.linear.Perceptron]: Rosenblatt's rule, which corrects the weights
+  only after a misclassified example, $\\Delta\\mathbf{w} = \\eta\\,(y - \\hat y)\\,\\mathbf{x}$;
+- [`Adaline`][nnref.linear.Adaline]: the delta (Widrow–Hoff) rule, gradient descent on the
+  squared error of the linear output $z$;
+- [`OneVsRest`][nnref.linear.OneVsRest]: one binary model per class; the largest net input
+  wins.
+
+The models follow scikit-learn's conventions: hyperparameters go to the constructor, ``fit``
+learns attributes whose names end in ``_``, and ``get_params`` with
+[`clone`][nnref.linear.clone] make an unfitted copy.
+
+Examples:
+    >>> import numpy as np
+    >>> from nnref.linear import Perceptron
+    >>> X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
+    >>> p = Perceptron(epochs=6).fit(X, [0, 0, 0, 1])  # the AND gate
+    >>> p.predict(X)
+    array([0, 0, 0, 1])
+"""
+
+from __future__ import annotations
+
+import inspect
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Self
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from nnref import activations as act
+from nnref._validation import (
+    as_float_array,
+    as_label_array,
+    as_sample_matrix,
+    check_bool,
+    check_choice,
+    check_finite,
+    check_fitted,
+    check_n_features,
+    check_ndim,
+    check_positive,
+    check_positive_int,
+    check_rng,
+    error,
+)
+
+__all__ = ["Adaline", "OneVsRest", "Perceptron", "PerceptronStep", "clone", "perceptron_update"]
+
+Array = NDArray[np.floating[Any]]
+
+# Called by the perceptron's epoch for every example: (row, net input, update, weights).
+_OnStep = Callable[[int, Any, Any, Array], None]
+
+# Block sizes of the perceptron's look-ahead (see ``_perceptron_epoch``).
+_MIN_BLOCK = 32
+_MAX_BLOCK = 4096
+
+
+# --------------------------------------------------------------------------------------------
+# The estimator protocol: constructor parameters, an unfitted copy, a readable repr
+# --------------------------------------------------------------------------------------------
+
+
+class _Estimator:
+    """Parameters come from the constructor signature; every one is stored under its name."""
+
+    def get_params(self) -> dict[str, Any]:
+        """The constructor arguments of this model, by name.
+
+        Returns:
+            A new dict; ``type(model)(**model.get_params())`` builds an unfitted twin.
+        """
+        names = [p for p in inspect.signature(type(self).__init__).parameters if p != "self"]
+        return {name: getattr(self, name) for name in names}
+
+    def __repr__(self) -> str:
+        defaults = {
+            name: p.default for name, p in inspect.signature(type(self).__init__).parameters.items()
+        }
+        shown = [
+            f"{name}={value!r}"
+            for name, value in self.get_params().items()
+            if defaults.get(name, inspect.Parameter.empty) is inspect.Parameter.empty
+            or not _same(value, defaults[name])
+        ]
+        return f"{type(self).__name__}({', '.join(shown)})"
+
+
+def _same(a: Any, b: Any) -> bool:
+    try:
+        return bool(type(a) is type(b) and a == b)
+    except (TypeError, ValueError):  # e.g. arrays, whose == is elementwise
+        return False
+
+
+def clone(estimator: Any) -> Any:
+    """An unfitted copy of ``estimator``, built from its constructor parameters.
+
+    Parameters that are estimators themselves are cloned too; every other parameter is passed
+    on as it is (so a ``numpy.random.Generator`` given as ``rng`` is shared, not copied).
+
+    Args:
+        estimator: Any object with ``get_params()``, such as a
+            [`Perceptron`][nnref.linear.Perceptron].
+
+    Returns:
+        A new object of the same type with the same parameters and no fitted attributes.
+
+    Examples:
+        >>> clone(Perceptron(eta=0.5, epochs=3))
+        Perceptron(eta=0.5, epochs=3)
+    """
+    if not callable(getattr(estimator, "get_params", None)):
+        raise error("estimator", "an object with a get_params() method", estimator, TypeError)
+    params = {
+        name: clone(value) if callable(getattr(value, "get_params", None)) else value
+        for name, value in estimator.get_params().items()
+    }
+    return type(estimator)(**params)
+
+
+# --------------------------------------------------------------------------------------------
+# Binary linear models
+# --------------------------------------------------------------------------------------------
+
+
+class _BinaryLinearModel(_Estimator):
+    """What the perceptron and Adaline share: labels, the net input and the prediction."""
+
+    weights_: Array
+    bias_: float
+    classes_: NDArray[Any]
+
+    def _targets(
+        self, y: ArrayLike, X: Array, zero_one: bool
+    ) -> tuple[NDArray[Any], Array, tuple[float, float]]:
+        """Check the labels and code them as numbers for the learning rule.
+
+        Returns the two classes (sorted), the coded targets in ``X``'s dtype, and the codes
+        ``(low, high)`` given to ``classes[0]`` and ``classes[1]``. The codes are (0, 1) when
+        ``zero_one`` is set and the labels are exactly {0, 1}, otherwise (-1, 1).
+        """
+        labels = as_label_array(y, X.shape[0])
+        classes, inverse = np.unique(labels, return_inverse=True)
+        if classes.size != 2:
+            name = type(self).__name__
+            raise ValueError(
+                f"y must hold exactly two classes for a binary {name} (use OneVsRest for "
+                f"more), got {classes.size} class(es): {classes.tolist()!r}"
+            )
+        is_zero_one = classes.dtype.kind in "biuf" and classes.tolist() == [0, 1]
+        codes = (0.0, 1.0) if zero_one and is_zero_one else (-1.0, 1.0)
+        targets = np.asarray(codes, dtype=X.dtype)[inverse]
+        return classes, targets, codes
+
+    def net_input(self, X: ArrayLike) -> Array:
+        """The propagation function $z = \\mathbf{w}^\\top \\mathbf{x} + b$ of every sample.
+
+        Args:
+            X: Samples, shape ``(n_samples, n_features)``.
+
+        Returns:
+            Shape ``(n_samples,)``.
+        """
+        check_fitted(self, "weights_")
+        arr = check_n_features(as_sample_matrix(X), self.weights_.shape[0])
+        z: Array = arr @ self.weights_.astype(arr.dtype) + arr.dtype.type(self.bias_)
+        return z
+
+    def predict(self, X: ArrayLike) -> NDArray[Any]:
+        """The class of every sample: the second class where $z \\ge 0$, else the first.
+
+        Args:
+            X: Samples, shape ``(n_samples, n_features)``.
+
+        Returns:
+            Shape ``(n_samples,)``, in the labels the model was fitted on.
+        """
+        z = self.net_input(X)
+        return self.classes_[(z >= 0).astype(np.intp)]
+
+
+@dataclass(frozen=True, eq=False)
+class PerceptronStep:
+    """One example presented to the perceptron rule: what it saw, predicted and changed.
+
+    The update is $\\Delta\\mathbf{w} = \\eta\\,(y - \\hat y)\\,\\mathbf{x}$ and
+    $\\Delta b = \\eta\\,(y - \\hat y)$, with $y$ and $\\hat y$ coded as numbers (0/1 for the
+    labels {0, 1}, otherwise -1/+1).
+
+    Attributes:
+        x: The example's features, shape ``(n_features,)``.
+        target: Its true label $y$.
+        net_input: $z = \\mathbf{w}^\\top \\mathbf{x} + b$ with the weights before the step.
+        prediction: $\\hat y$: the second class if $z \\ge 0$, else the first.
+        update: The factor $\\eta\\,(y - \\hat y)$; 0.0 when the prediction was right.
+        weights: The weights after the step.
+        bias: The bias after the step.
+        epoch: The pass over the data, counted from 1 (``None`` outside a fit).
+        index: The example's row in the training data (``None`` outside a fit).
+
+    Examples:
+        >>> X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
+        >>> p = Perceptron(epochs=2, record=True).fit(X, [0, 0, 0, 1])
+        >>> s = p.history_[3]  # epoch 1, example (1, 1): z = -1, so y_hat = 0, but y = 1
+        >>> s.epoch, s.index, s.net_input, s.prediction, s.target, s.update
+        (1, 3, -1.0, 0, 1, 1.0)
+        >>> s.delta_weights, s.weights, s.bias
+        (array([1., 1.]), array([1., 1.]), 0.0)
+    """
+
+    x: Array
+    target: Any
+    net_input: float
+    prediction: Any
+    update: float
+    weights: Array
+    bias: float
+    epoch: int | None = None
+    index: int | None = None
+
+    @property
+    def delta_weights(self) -> Array:
+        """The change of the weights, $\\Delta\\mathbf{w} = \\eta\\,(y - \\hat y)\\,\\mathbf{x}$."""
+        return self.update * self.x
+
+    @property
+    def correct(self) -> bool:
+        """Whether the prediction was right (and so nothing changed)."""
+        return bool(self.update == 0.0)
+
+
+def perceptron_update(
+    weights: ArrayLike,
+    bias: float,
+    x: ArrayLike,
+    target: Any,
+    eta: float = 1.0,
+    labels: tuple[Any, Any] = (0, 1),
+) -> PerceptronStep:
+    """Apply Rosenblatt's rule to one example: predict, compare, correct.
+
+    $$\\hat y = \\begin{cases} 1 & z \\ge 0 \\\\ 0 \\text{ or } -1 & z < 0 \\end{cases},\\quad
+    \\mathbf{w} \\leftarrow \\mathbf{w} + \\eta\\,(y - \\hat y)\\,\\mathbf{x},\\quad
+    b \\leftarrow b + \\eta\\,(y - \\hat y)$$
+
+    This is the step [`Perceptron.fit`][nnref.linear.Perceptron.fit] takes for every example;
+    here it is on its own, for a worked calculation.
+
+    Args:
+        weights: The weights before the step, shape ``(n_features,)``.
+        bias: The bias before the step.
+        x: The example, shape ``(n_features,)``.
+        target: Its label, one of ``labels``.
+        eta: The learning rate $\\eta > 0$.
+        labels: The (negative, positive) pair of labels; (0, 1) uses $y, \\hat y \\in \\{0, 1\\}$
+            in the rule, any other pair is coded as -1 and +1.
+
+    Returns:
+        The [`PerceptronStep`][nnref.linear.PerceptronStep] with the new weights and bias.
+
+    Examples:
+        >>> s = perceptron_update([0.2, -0.4], 0.1, [1.0, 1.0], target=1, eta=0.5)
+        >>> s.net_input, s.prediction, s.update  # z = 0.2 - 0.4 + 0.1 < 0: wrong
+        (-0.1, 0, 0.5)
+        >>> s.weights, s.bias
+        (array([0.7, 0.1]), 0.6)
+    """
+    eta = check_positive(eta, "eta")
+    w = check_finite(check_ndim(as_float_array(weights, "weights"), "weights", (1,)), "weights")
+    xs = check_finite(check_ndim(as_float_array(x, "x"), "x", (1,)), "x")
+    if xs.shape != w.shape:
+        raise ValueError(
+            f"x must have one value per weight ({w.shape[0]}), got an array of shape {xs.shape}"
+        )
+    b = as_float_array(bias, "bias")
+    if b.ndim != 0 or not np.isfinite(b):
+        raise error("bias", "a finite real number", bias)
+    pair = as_label_array(labels, 2, "labels")
+    if pair[0] == pair[1]:
+        raise error("labels", "two different labels (negative, positive)", labels)
+    if target not in pair.tolist():
+        raise error("target", f"one of the labels {pair.tolist()!r}", target)
+    low, high = (0.0, 1.0) if pair.tolist() == [0, 1] else (-1.0, 1.0)
+    z = float(xs @ w + float(b))
+    y_hat = high if z >= 0 else low
+    y = high if target == pair[1] else low
+    update = eta * (y - y_hat)
+    return PerceptronStep(
+        x=xs,
+        target=target,
+        net_input=z,
+        prediction=pair[int(z >= 0)].item(),
+        update=update,
+        weights=w + update * xs,
+        bias=float(b) + update,
+    )
+
+
+class Perceptron(_BinaryLinearModel):
+    """Rosenblatt's perceptron: a threshold unit trained by the perceptron learning rule.
+
+    Weights and bias start at zero. For every example in turn the perceptron predicts
+    $\\hat y$ from the sign of $z = \\mathbf{w}^\\top\\mathbf{x} + b$ ($z \\ge 0$ gives the
+    positive class), compares it with the label $y$ and corrects all weights at once:
+
+    $$\\Delta\\mathbf{w} = \\eta\\,(y - \\hat y)\\,\\mathbf{x}, \\qquad
+    \\Delta b = \\eta\\,(y - \\hat y)$$
+
+    A right prediction changes nothing. The rule finds a separating line (hyperplane) in
+    finitely many updates when the classes are linearly separable; otherwise it never settles.
+
+    Labels: any two labels. With the labels {0, 1} the rule works with $y, \\hat y \\in
+    \\{0, 1\\}$ (the step function) so each correction is $\\pm\\eta\\,\\mathbf{x}$; any other
+    pair is coded as -1 (the smaller label) and +1 (the sign function), so each correction is
+    $\\pm 2\\eta\\,\\mathbf{x}$. The decisions are the same either way. ``predict`` answers in
+    the labels given to ``fit``.
+
+    Args:
+        eta: Learning rate $\\eta > 0$.
+        epochs: Number of passes over the training data.
+        shuffle: Present the examples in a new random order in every epoch.
+        rng: Random generator or int seed for the shuffling.
+        record: Keep a [`PerceptronStep`][nnref.linear.PerceptronStep] for every example of
+            every epoch in ``history_`` (meant for small data sets and worked examples).
+
+    Attributes:
+        weights_: The learned weights, shape ``(n_features,)``.
+        bias_: The learned bias.
+        errors_: Misclassifications (so, updates) in each epoch, a list of ``epochs`` ints.
+        classes_: The two labels, sorted; ``classes_[1]`` is predicted where $z \\ge 0$.
+        history_: With ``record=True``, the list of steps in the order they were taken;
+            otherwise ``None``.
+
+    Examples:
+        >>> X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
+        >>> p = Perceptron(eta=1.0, epochs=6).fit(X, [0, 0, 0, 1])  # AND
+        >>> p.weights_, p.bias_
+        (array([2., 1.]), -3.0)
+        >>> p.errors_
+        [2, 3, 3, 2, 1, 0]
+        >>> Perceptron(epochs=20).fit(X, [0, 1, 1, 0]).errors_[-1]  # XOR: never zero
+        4
+    """
+
+    errors_: list[int]
+    history_: list[PerceptronStep] | None
+
+    def __init__(
+        self,
+        eta: float = 1.0,
+        epochs: int = 10,
+        shuffle: bool = False,
+        rng: np.random.Generator | int | None = None,
+        record: bool = False,
+    ) -> None:
+        self.eta = check_positive(eta, "eta")
+        self.epochs = check_positive_int(epochs, "epochs")
+        self.shuffle = check_bool(shuffle, "shuffle")
+        check_rng(rng)
+        self.rng = rng
+        self.record = check_bool(record, "record")
+
+    def fit(self, X: ArrayLike, y: ArrayLike) -> Self:
+        """Learn the weights with the perceptron rule.
+
+        Args:
+            X: Training samples, shape ``(n_samples, n_features)``.
+            y: Their labels, shape ``(n_samples,)``, exactly two distinct values.
+
+        Returns:
+            The fitted model itself.
+        """
+        data = as_sample_matrix(X)
+        classes, targets, (low, high) = self._targets(y, data, zero_one=True)
+        rng = check_rng(self.rng)
+        n, d = data.shape
+        # The bias is the weight of a constant input x0 = 1, so one product gives z.
+        xa = np.empty((n, d + 1), dtype=data.dtype)
+        xa[:, :d] = data
+        xa[:, d] = 1
+        wa = np.zeros(d + 1, dtype=data.dtype)
+        positive = targets == high
+        # On a mistake y - y_hat is (high - low) for a positive example, (low - high) otherwise.
+        updates = np.where(positive, self.eta * (high - low), self.eta * (low - high))
+        updates = updates.astype(data.dtype)
+
+        self.classes_ = classes
+        self.errors_ = []
+        self.history_ = [] if self.record else None
+        for epoch in range(1, self.epochs + 1):
+            if self.shuffle:
+                order = rng.permutation(n)
+                rows = (xa[order], positive[order], updates[order])
+            else:  # no copies: the arrays are already in presentation order
+                order = np.arange(n)
+                rows = (xa, positive, updates)
+            on_step = self._recorder(epoch, order, data, targets, high) if self.record else None
+            mistakes = _perceptron_epoch(*rows, wa, on_step)
+            self.errors_.append(mistakes)
+            if mistakes == 0 and not self.record:
+                # Nothing changed in a whole pass, so nothing will: the remaining epochs would
+                # present the same (or reordered) examples to the same weights.
+                self.errors_.extend([0] * (self.epochs - epoch))
+                break
+        self.weights_ = wa[:d].copy()
+        self.bias_ = float(wa[d])
+        return self
+
+    def _recorder(
+        self, epoch: int, order: NDArray[np.intp], data: Array, targets: Array, high: float
+    ) -> _OnStep:
+        history = self.history_
+        assert history is not None
+        classes = self.classes_
+
+        def on_step(row: int, z: float, update: float, wa: Array) -> None:
+            index = int(order[row])
+            history.append(
+                PerceptronStep(
+                    x=data[index].copy(),
+                    target=classes[int(targets[index] == high)].item(),
+                    net_input=float(z),
+                    prediction=classes[int(z >= 0)].item(),
+                    update=float(update),
+                    weights=wa[:-1].copy(),
+                    bias=float(wa[-1]),
+                    epoch=epoch,
+                    index=index,
+                )
+            )
+
+        return on_step
+
+
+def _perceptron_epoch(
+    xa: Array, positive: NDArray[np.bool_], updates: Array, wa: Array, on_step: _OnStep | None
+) -> int:
+    """One pass of the perceptron rule over the rows of ``xa`` in order; returns the mistakes.
+
+    ``xa`` holds the samples with a trailing column of ones, ``wa`` the weights with the bias
+    last (changed in place), ``updates[k]`` the correction factor $\\eta(y_k - \\hat y_k)$
+    should row ``k`` be misclassified.
+
+    The rule is applied exactly, one example after another. The only shortcut: the weights
+    change only at a mistake, so the net inputs of the next block of examples are computed
+    together with the current weights, and the first misclassified one in the block is the
+    next example that changes anything. The block grows while no mistakes turn up and shrinks
+    to about twice the last gap after one.
+    """
+    n = xa.shape[0]
+    start, size, mistakes = 0, _MIN_BLOCK, 0
+    while start < n:
+        stop = min(n, start + size)
+        z = xa[start:stop] @ wa
+        wrong = (z >= 0) != positive[start:stop]
+        j = int(wrong.argmax())
+        if not wrong[j]:  # every example of the block is classified right: no change
+            if on_step is not None:
+                for row in range(start, stop):
+                    on_step(row, z[row - start], 0.0, wa)
+            start, size = stop, min(2 * size, _MAX_BLOCK)
+            continue
+        k = start + j
+        if on_step is not None:
+            for row in range(start, k):
+                on_step(row, z[row - start], 0.0, wa)
+        wa += updates[k] * xa[k]
+        mistakes += 1
+        if on_step is not None:
+            on_step(k, z[j], updates[k], wa)
+        start, size = k + 1, max(_MIN_BLOCK, 2 * j)
+    return mistakes
+
+
+class Adaline(_BinaryLinearModel):
+    """Adaline (ADAptive LInear NEuron), trained by the delta rule (Widrow–Hoff).
+
+    Learning uses the linear activation $\\phi(z) = z$ and minimises the squared-error cost
+
+    $$J(\\mathbf{w}, b) = \\tfrac12 \\sum_i \\bigl(y_i - z_i\\bigr)^2, \\qquad
+    z_i = \\mathbf{w}^\\top\\mathbf{x}_i + b,$$
+
+    which is convex, with labels coded as $y_i \\in \\{-1, 1\\}$ (the smaller label is -1).
+    Prediction applies a threshold: $z \\ge 0$ gives the second class.
+
+    - ``method="batch"``: one exact gradient step per epoch,
+      $\\mathbf{w} \\mathrel{+}= \\eta\\,X^\\top(\\mathbf{y} - \\mathbf{z})$ and
+      $b \\mathrel{+}= \\eta \\sum_i (y_i - z_i)$. With a small enough $\\eta$ this converges to
+      the least-squares solution; with too large an $\\eta$ the cost grows every epoch.
+    - ``method="sgd"``: stochastic gradient descent, one step per example,
+      $\\mathbf{w} \\mathrel{+}= \\eta\\,(y_i - z_i)\\,\\mathbf{x}_i$, in a new random order each
+      epoch when ``shuffle`` is set.
+
+    ``cost_`` has the same meaning for both methods: $J$ on the whole training set with the
+    weights at the end of each epoch. If the cost overflows (a far too large $\\eta$), fitting
+    stops with a ``RuntimeWarning`` and keeps the weights of the last epoch whose cost was
+    finite; ``cost_`` is then shorter than ``epochs``.
+
+    Args:
+        eta: Learning rate $\\eta > 0$.
+        epochs: Number of passes over the training data.
+        method: ``"batch"`` (gradient descent) or ``"sgd"`` (stochastic gradient descent).
+        shuffle: With ``"sgd"``, present the examples in a new random order every epoch. The
+            batch gradient does not depend on the order, so ``"batch"`` never shuffles.
+        rng: Random generator or int seed for the shuffling.
+
+    Attributes:
+        weights_: The learned weights, shape ``(n_features,)``.
+        bias_: The learned bias.
+        cost_: $J$ after each epoch, a list of floats.
+        classes_: The two labels, sorted; ``classes_[1]`` is coded +1.
+
+    Examples:
+        >>> X = np.array([[0.0], [1.0], [2.0], [3.0]])
+        >>> a = Adaline(eta=0.05, epochs=500).fit(X, [0, 0, 1, 1])
+        >>> a.weights_.round(4), round(a.bias_, 4)  # the least-squares line
+        (array([0.8]), -1.2)
+        >>> a.predict([[0.5], [2.5]])
+        array([0, 1])
+    """
+
+    cost_: list[float]
+
+    def __init__(
+        self,
+        eta: float = 0.01,
+        epochs: int = 50,
+        method: str = "batch",
+        shuffle: bool = True,
+        rng: np.random.Generator | int | None = None,
+    ) -> None:
+        self.eta = check_positive(eta, "eta")
+        self.epochs = check_positive_int(epochs, "epochs")
+        self.method = check_choice(method, "method", ("batch", "sgd"))
+        self.shuffle = check_bool(shuffle, "shuffle")
+        check_rng(rng)
+        self.rng = rng
+
+    def activation(self, z: ArrayLike) -> Array:
+        """Adaline's activation while learning: the identity, $\\phi(z) = z$.
+
+        Examples:
+            >>> Adaline().activation([-0.5, 2.0])
+            array([-0.5,  2. ])
+        """
+        return act.identity(z)
+
+    def fit(self, X: ArrayLike, y: ArrayLike) -> Self:
+        """Learn the weights by gradient descent on the squared error.
+
+        Args:
+            X: Training samples, shape ``(n_samples, n_features)``.
+            y: Their labels, shape ``(n_samples,)``, exactly two distinct values.
+
+        Returns:
+            The fitted model itself.
+        """
+        data = as_sample_matrix(X)
+        classes, targets, _ = self._targets(y, data, zero_one=False)
+        rng = check_rng(self.rng)
+        w = np.zeros(data.shape[1], dtype=data.dtype)
+        b = data.dtype.type(0)
+        eta = self.eta
+        self.classes_ = classes
+        self.cost_ = []
+        residual = targets.copy()  # y - z with the starting weights, z = 0
+        with np.errstate(over="ignore", invalid="ignore"):
+            for epoch in range(1, self.epochs + 1):
+                w_before, b_before = w.copy(), b
+                if self.method == "batch":
+                    w += eta * (data.T @ residual)
+                    b += eta * residual.sum()
+                else:
+                    order = rng.permutation(data.shape[0]) if self.shuffle else slice(None)
+                    for x, target in zip(data[order], targets[order].tolist(), strict=True):
+                        step = eta * (target - (x @ w + b))
+                        w += step * x
+                        b += step
+                residual = targets - (data @ w + b)
+                cost = 0.5 * float(residual @ residual)
+                if not np.isfinite(cost):
+                    w, b = w_before, b_before
+                    warnings.warn(
+                        f"Adaline diverged: the cost overflowed in epoch {epoch} of "
+                        f"{self.epochs} (eta={eta!r}); fitting stopped with the weights of "
+                        f"epoch {epoch - 1}. Use a smaller eta or standardize the features.",
+                        RuntimeWarning,
+                        stacklevel=2,
+                    )
+                    break
+                self.cost_.append(cost)
+        self.weights_ = w
+        self.bias_ = float(b)
+        return self
+
+
+# --------------------------------------------------------------------------------------------
+# Several classes from binary models
+# --------------------------------------------------------------------------------------------
+
+
+class OneVsRest(_Estimator):
+    """One-vs-rest (one-vs-all): a multi-class classifier made of binary linear models.
+
+    For each of the $K$ classes an unfitted copy of ``estimator`` learns "this class" (+1)
+    against "all the others" (-1). A sample goes to the class whose model gives the largest
+    net input:
+
+    $$\\hat y = \\operatorname*{arg\\,max}_k \\; \\mathbf{w}_k^\\top \\mathbf{x} + b_k$$
+
+    Args:
+        estimator: An unfitted binary model with ``get_params``, ``fit`` and ``net_input``,
+            such as [`Perceptron`][nnref.linear.Perceptron] or
+            [`Adaline`][nnref.linear.Adaline]. It is copied, never fitted itself.
+
+    Attributes:
+        estimators_: The fitted binary models, one per class, in the order of ``classes_``.
+        classes_: The labels, sorted.
+
+    Examples:
+        >>> X = np.array([[0.0, 0.0], [0.0, 1.0], [4.0, 0.0], [4.0, 1.0], [0.0, 5.0], [1.0, 5.0]])
+        >>> y = ["a", "a", "b", "b", "c", "c"]
+        >>> ovr = OneVsRest(Perceptron(epochs=20)).fit(X, y)
+        >>> len(ovr.estimators_)
+        3
+        >>> ovr.predict([[0.2, 0.5], [3.8, 0.5], [0.5, 4.8]]).tolist()
+        ['a', 'b', 'c']
+    """
+
+    estimators_: list[Any]
+    classes_: NDArray[Any]
+
+    def __init__(self, estimator: Any) -> None:
+        for method in ("get_params", "fit", "net_input"):
+            if not callable(getattr(estimator, method, None)):
+                raise error(
+                    "estimator",
+                    "a binary model with get_params(), fit() and net_input() methods",
+                    estimator,
+                    TypeError,
+                )
+        self.estimator = estimator
+
+    def fit(self, X: ArrayLike, y: ArrayLike) -> Self:
+        """Fit one binary copy of the estimator per class.
+
+        Args:
+            X: Training samples, shape ``(n_samples, n_features)``.
+            y: Their labels, shape ``(n_samples,)``, at least two distinct values.
+
+        Returns:
+            The fitted model itself.
+        """
+        data = as_sample_matrix(X)
+        labels = as_label_array(y, data.shape[0])
+        classes = np.unique(labels)
+        if classes.size < 2:
+            raise ValueError(
+                f"y must hold at least two classes, got {classes.size} class: {classes.tolist()!r}"
+            )
+        self.estimators_ = [
+            clone(self.estimator).fit(data, np.where(labels == c, 1, -1)) for c in classes
+        ]
+        self.classes_ = classes
+        return self
+
+    def net_input(self, X: ArrayLike) -> Array:
+        """Every binary model's net input for every sample.
+
+        Args:
+            X: Samples, shape ``(n_samples, n_features)``.
+
+        Returns:
+            Shape ``(n_samples, n_classes)``; column ``k`` belongs to ``classes_[k]``.
+        """
+        check_fitted(self, "estimators_")
+        data = as_sample_matrix(X)
+        return np.stack([e.net_input(data) for e in self.estimators_], axis=1)
+
+    def predict(self, X: ArrayLike) -> NDArray[Any]:
+        """The class whose binary model gives the largest net input (the first one on a tie).
+
+        Args:
+            X: Samples, shape ``(n_samples, n_features)``.
+
+        Returns:
+            Shape ``(n_samples,)``, in the labels the model was fitted on.
+        """
+        winner = np.argmax(self.net_input(X), axis=1)
+        labels: NDArray[Any] = self.classes_[winner]
+        return labels
