@@ -1,0 +1,149 @@
+"""Activation functions: each one an object that knows its formula, derivative and properties.
+
+An activation function turns a neuron's net input $z$ into its activity level $a = f(z)$.
+Every activation here is an [`Activation`][nnref.activations.Activation]: call it for the
+forward pass, call [`derivative`][nnref.activations.Activation.derivative] for $f'(z)$, and
+read its metadata (formula, range, properties, strengths and problems) to describe it. The
+glossary pages and the overview table are generated from exactly these objects.
+
+The catalogue is split by family, one module each, and [`catalog`][nnref.activations.catalog]
+lists them in page order: threshold, linear, sigmoid-like, rectifiers, smooth rectifiers,
+shrinkage, periodic, radial, other, and the vector-valued ones (softmax and friends).
+
+Examples:
+    >>> from nnref import activations
+    >>> activations.relu([-2.0, 0.5])
+    array([0. , 0.5])
+    >>> activations.get("sigmoid").output_range
+    (0.0, 1.0)
+"""
+
+from __future__ import annotations
+
+import numpy as np  # noqa: F401  (the doctests in __test__ run in this namespace)
+
+from nnref.activations._core import (
+    FAMILIES,
+    SATURATION,
+    Activation,
+    catalog,
+    get,
+    register,
+)
+
+# Import order is page order: each module registers its activations as it is imported.
+from nnref.activations.threshold import sign, step  # isort: skip
+from nnref.activations.linear import identity  # isort: skip
+from nnref.activations.sigmoid_like import (  # isort: skip
+    arctan,
+    arsinh,
+    hard_sigmoid,
+    hard_tanh,
+    isru,
+    log_sigmoid,
+    plu,
+    sigmoid,
+    smht,
+    soft_clipping,
+    softsign,
+    sqnl,
+    tanh,
+)
+from nnref.activations.rectifiers import (  # isort: skip
+    brelu,
+    hard_elish,
+    hard_swish,
+    leaky_relu,
+    prelu,
+    relu,
+    relu6,
+    rrelu,
+    srelu,
+    threshold,
+)
+from nnref.activations.smooth_rectifiers import (  # isort: skip
+    bent_identity,
+    celu,
+    elish,
+    elu,
+    gelu,
+    gelu_tanh,
+    isrlu,
+    mish,
+    selu,
+    silu,
+    softplus,
+    squareplus,
+    swish,
+)
+from nnref.activations.shrinkage import hardshrink, softshrink, tanhshrink  # isort: skip
+from nnref.activations.periodic import cos, sin, sinc  # isort: skip
+from nnref.activations.radial import gaussian, sq_rbf  # isort: skip
+from nnref.activations.other import soft_exponential  # isort: skip
+from nnref.activations.vector import glu, log_softmax, maxout, softmax, softmin  # isort: skip
+
+__all__ = [
+    "FAMILIES",
+    "SATURATION",
+    "Activation",
+    "arctan",
+    "arsinh",
+    "bent_identity",
+    "brelu",
+    "catalog",
+    "celu",
+    "cos",
+    "elish",
+    "elu",
+    "gaussian",
+    "gelu",
+    "gelu_tanh",
+    "get",
+    "glu",
+    "hard_elish",
+    "hard_sigmoid",
+    "hard_swish",
+    "hard_tanh",
+    "hardshrink",
+    "identity",
+    "isrlu",
+    "isru",
+    "leaky_relu",
+    "log_sigmoid",
+    "log_softmax",
+    "maxout",
+    "mish",
+    "plu",
+    "prelu",
+    "register",
+    "relu",
+    "relu6",
+    "rrelu",
+    "selu",
+    "sigmoid",
+    "sign",
+    "silu",
+    "sin",
+    "sinc",
+    "smht",
+    "soft_clipping",
+    "soft_exponential",
+    "softmax",
+    "softmin",
+    "softplus",
+    "softshrink",
+    "softsign",
+    "sq_rbf",
+    "sqnl",
+    "squareplus",
+    "srelu",
+    "step",
+    "swish",
+    "tanh",
+    "tanhshrink",
+    "threshold",
+]
+
+# Every activation's docstring is a doctest; the objects are instances, so collect them here.
+# The examples run in this module's namespace, which is why ``np`` is imported above.
+__test__ = {f"{a.key} (Activation)": a.doc for a in catalog()}

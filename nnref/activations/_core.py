@@ -1,0 +1,394 @@
+"""The ``Activation`` type, the catalogue it is registered in, and the lookup functions."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from numbers import Real
+from types import MappingProxyType
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from nnref._validation import as_float_array, describe, error
+
+__all__ = [
+    "FAMILIES",
+    "SATURATION",
+    "Activation",
+    "catalog",
+    "get",
+    "register",
+]
+
+Array = NDArray[np.floating[Any]]
+Kernel = Callable[..., Array]
+Check = Callable[[Mapping[str, float]], None]
+
+FAMILIES: tuple[str, ...] = (
+    "threshold",
+    "linear",
+    "sigmoid-like",
+    "rectifier",
+    "smooth rectifier",
+    "shrinkage",
+    "periodic",
+    "radial",
+    "other",
+    "vector-valued",
+)
+"""The families in page order; the catalogue lists every activation grouped in this order."""
+
+SATURATION: tuple[str, ...] = ("none", "left", "right", "both", "")
+"""Allowed values of ``Activation.saturates`` (``""``: not applicable, for vector-valued ones)."""
+
+_CATALOG: dict[str, Activation] = {}
+_ALIASES: dict[str, str] = {}
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Activation:
+    """An activation function together with its derivative and the facts a page states about it.
+
+    Call the object for the forward pass, $a = f(x)$; elementwise unless ``vector_valued``.
+    [`derivative`][nnref.activations.Activation.derivative] gives $f'(x)$, **taken with
+    respect to the pre-activation input** $x$ (the net input), never the output.
+
+    Every property below describes the function **with its default parameters**.
+
+    Attributes:
+        key: Lookup id, following PyTorch's functional name where one exists (``"relu"``).
+        name: Display name (``"ReLU"``).
+        fn: Forward kernel ``fn(x, **params)`` on a float array.
+        grad: Derivative kernel ``grad(x, **params)`` on the pre-activation ``x``.
+        formula: LaTeX of $f(x)$.
+        derivative_formula: LaTeX of $f'(x)$.
+        output_range: ``(low, high)``, the infimum and supremum of the outputs; ±inf allowed.
+            Whether an end is attained is said in the docstring.
+        monotonic: Non-decreasing everywhere. For a vector-valued activation whose output has
+            the input's shape: sorting the inputs sorts the outputs; for one that shrinks the
+            axis: non-decreasing in every input.
+        zero_centered: Odd symmetric, $f(-x) = -f(x)$ (away from a jump), so inputs balanced
+            around zero give outputs balanced around zero.
+        smooth: Differentiable everywhere (at least once).
+        defaults: Parameter names and their default values (PyTorch's where PyTorch has one).
+        family: The family the overview page groups it under, one of ``FAMILIES``.
+        summary: One line in our own words.
+        doc: The docstring: formula, kink conventions and a doctest example.
+        jacobian_fn: For vector-valued activations, ``jacobian_fn(x, **params)`` with shape
+            ``(..., m, n)`` (``m`` outputs, ``n`` inputs along the axis); ``None`` for
+            elementwise ones.
+        strengths: Short sentences on what it is good at.
+        problems: Short sentences on its known problems.
+        continuous: No jumps (with the default parameters).
+        saturates: Where the derivative tends to 0: ``"left"`` (as $x \\to -\\infty$),
+            ``"right"``, ``"both"`` or ``"none"``; ``""`` for vector-valued activations.
+        aliases: Other lookup names accepted by [`get`][nnref.activations.get]
+            (e.g. PyTorch's spelling ``"hardtanh"``).
+        torch_name: The PyTorch equivalent, e.g. ``"torch.nn.functional.gelu"``; ``""`` if
+            PyTorch has none. Differences (parameter names, fixed arguments) are in ``doc``.
+        vjp_fn: ``vjp_fn(x, grad_out, **params)``, the gradient with respect to ``x`` of
+            ``sum(grad_out * f(x))``; vector-valued activations provide it.
+        check: ``check(params)`` raises if a parameter value is outside its valid range.
+        kinks: The inputs where $f$ is not differentiable (corners and jumps), with the
+            default parameters; ``derivative`` returns the value the docstring states there.
+            Empty exactly when ``smooth`` (for elementwise activations).
+
+    Examples:
+        >>> from nnref.activations import sigmoid
+        >>> sigmoid([0.0, 2.0])
+        array([0.5       , 0.88079708])
+        >>> float(sigmoid.derivative(0.0))
+        0.25
+        >>> sigmoid.output_range, sigmoid.monotonic, sigmoid.family
+        ((0.0, 1.0), True, 'sigmoid-like')
+    """
+
+    key: str
+    name: str
+    fn: Kernel
+    grad: Kernel
+    formula: str
+    derivative_formula: str
+    output_range: tuple[float, float]
+    monotonic: bool
+    zero_centered: bool
+    smooth: bool
+    defaults: Mapping[str, float] = field(default_factory=dict)
+    family: str = ""
+    summary: str = ""
+    doc: str = ""
+    jacobian_fn: Kernel | None = None
+    strengths: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()
+    continuous: bool = True
+    saturates: str = "none"
+    aliases: tuple[str, ...] = ()
+    torch_name: str = ""
+    vjp_fn: Kernel | None = None
+    check: Check | None = None
+    kinks: tuple[float, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "defaults", MappingProxyType(dict(self.defaults)))
+        low, high = self.output_range
+        object.__setattr__(self, "output_range", (float(low), float(high)))
+        object.__setattr__(self, "strengths", tuple(self.strengths))
+        object.__setattr__(self, "problems", tuple(self.problems))
+        object.__setattr__(self, "aliases", tuple(self.aliases))
+        object.__setattr__(self, "kinks", tuple(float(k) for k in self.kinks))
+        object.__setattr__(self, "__doc__", self.doc or self.summary)
+        if self.family and self.family not in FAMILIES:
+            raise error("family", f"one of {', '.join(FAMILIES)}", self.family)
+        if self.saturates not in SATURATION:
+            raise error("saturates", "one of 'none', 'left', 'right', 'both', ''", self.saturates)
+
+    @property
+    def vector_valued(self) -> bool:
+        """True when each output depends on the whole axis (softmax and friends)."""
+        return self.jacobian_fn is not None
+
+    @property
+    def elementwise(self) -> bool:
+        """True when each output depends only on the input at the same position."""
+        return self.jacobian_fn is None
+
+    @property
+    def bounded(self) -> bool:
+        """True when both ends of ``output_range`` are finite."""
+        return bool(np.isfinite(self.output_range[0]) and np.isfinite(self.output_range[1]))
+
+    def params(self, **params: float) -> dict[str, float]:
+        """Merge ``params`` into the defaults, rejecting unknown names and invalid values."""
+        unknown = sorted(set(params) - set(self.defaults))
+        if unknown:
+            known = ", ".join(self.defaults) or "none"
+            raise TypeError(
+                f"{self.key} got unexpected parameter(s) {', '.join(unknown)}; "
+                f"its parameters are: {known}"
+            )
+        for pname, value in params.items():
+            if isinstance(value, bool) or not isinstance(value, Real):
+                raise TypeError(f"{pname} must be a real number, got {value!r}")
+            if not math.isfinite(value):
+                raise ValueError(f"{pname} must be a finite real number, got {value!r}")
+        merged = {**self.defaults, **{k: float(v) for k, v in params.items()}}
+        if self.check is not None and params:
+            self.check(merged)
+        return merged
+
+    def __call__(self, x: ArrayLike, **params: float) -> Array:
+        """Forward pass $f(x)$; float32 stays float32, anything else computes in float64.
+
+        A 0-D input counts as a single element and gives a 0-D output.
+        """
+        return _apply(self.fn, as_float_array(x, "x"), self.params(**params))
+
+    def derivative(self, x: ArrayLike, **params: float) -> Array:
+        """Elementwise derivative $f'(x)$ with respect to the pre-activation input ``x``.
+
+        For softmax, log-softmax and softmin this is the diagonal of the Jacobian. GLU and
+        maxout change the length of the axis, so they have no elementwise derivative and
+        raise ``TypeError``: use [`jacobian`][nnref.activations.Activation.jacobian] or
+        [`backward`][nnref.activations.Activation.backward] instead.
+        """
+        return _apply(self.grad, as_float_array(x, "x"), self.params(**params))
+
+    def jacobian(self, x: ArrayLike, **params: float) -> Array:
+        """Jacobian $\\partial f_i / \\partial x_j$ along the last axis, shape ``(..., m, n)``.
+
+        ``n`` is the length of the input's last axis (a 0-D input counts as one element)
+        and ``m`` the length of the output's; ``m = n`` except for GLU (``n/2``) and maxout
+        (``n/k``). For an elementwise activation it is the diagonal matrix of
+        [`derivative`][nnref.activations.Activation.derivative]. Vector-valued activations
+        with an ``axis`` parameter move that axis to the end first.
+        """
+        arr = as_float_array(x, "x")
+        if arr.ndim == 0:
+            arr = arr[None]
+        resolved = self.params(**params)
+        if self.jacobian_fn is not None:
+            return self.jacobian_fn(arr, **resolved)
+        diag = self.grad(arr, **resolved)
+        return diag[..., :, None] * np.eye(arr.shape[-1], dtype=arr.dtype)
+
+    def backward(self, x: ArrayLike, grad_out: ArrayLike, **params: float) -> Array:
+        """Backpropagate: the gradient of $\\sum_i g_i f_i(x)$ with respect to ``x``.
+
+        Args:
+            x: The pre-activation input of the forward pass.
+            grad_out: $g = \\partial L / \\partial f(x)$, with the shape of ``f(x)``.
+
+        Returns:
+            $\\partial L / \\partial x$ with the shape of ``x``: ``grad_out * f'(x)`` for an
+            elementwise activation, the vector-Jacobian product for a vector-valued one.
+        """
+        arr = as_float_array(x, "x")
+        resolved = self.params(**params)
+        g = as_float_array(grad_out, "grad_out").astype(arr.dtype, copy=False)
+        if self.vjp_fn is None:
+            check_grad_out(self.key, g, arr.shape)
+            return np.asarray(g * _apply(self.grad, arr, resolved))
+        # A vector-valued ``vjp_fn`` checks grad_out's shape itself (it knows its output shape).
+        if arr.ndim == 0:
+            if g.ndim != 0:
+                check_grad_out(self.key, g, ())
+            return np.asarray(self.vjp_fn(arr[None], g[None], **resolved)).reshape(())
+        return np.asarray(self.vjp_fn(arr, g, **resolved))
+
+    def __repr__(self) -> str:
+        return f"<Activation {self.key}>"
+
+
+def check_grad_out(key: str, g: Array, expected: tuple[int, ...]) -> None:
+    """Raise ``ValueError`` unless the upstream gradient has the output's shape."""
+    if g.shape != tuple(expected):
+        raise ValueError(
+            f"grad_out must be an array of shape {tuple(expected)} (the shape of {key}(x)), "
+            f"got {describe(g)}"
+        )
+
+
+def _apply(kernel: Kernel, arr: Array, params: Mapping[str, float]) -> Array:
+    """Run ``kernel``; kernels always see at least 1-D arrays, 0-D inputs come back 0-D."""
+    if arr.ndim == 0:
+        out = kernel(arr[None], **params)
+        return np.asarray(out).reshape(np.shape(out)[1:])
+    return np.asarray(kernel(arr, **params))
+
+
+def register(activation: Activation) -> Activation:
+    """Add ``activation`` to the catalogue (in page order) and return it.
+
+    Keys and aliases must be unique, and families must arrive in ``FAMILIES`` order.
+
+    Examples:
+        >>> from nnref.activations import relu
+        >>> register(relu)
+        Traceback (most recent call last):
+        ...
+        ValueError: key must be unique, got a second activation named 'relu'
+    """
+    names = (activation.key, *activation.aliases)
+    for name in names:
+        if name in _CATALOG or name in _ALIASES:
+            raise ValueError(f"key must be unique, got a second activation named {name!r}")
+    if _CATALOG:
+        last = FAMILIES.index(next(reversed(_CATALOG.values())).family)
+        if FAMILIES.index(activation.family) < last:
+            raise ValueError(
+                f"family must not come before the previous activation's in FAMILIES, "
+                f"got {activation.family!r} for {activation.key!r}"
+            )
+    _CATALOG[activation.key] = activation
+    for alias in activation.aliases:
+        _ALIASES[alias] = activation.key
+    return activation
+
+
+def get(key: str | Activation) -> Activation:
+    """Look up an activation by its key (or one of its aliases).
+
+    Args:
+        key: The activation's ``key``, e.g. ``"relu"``, or an alias such as PyTorch's
+            ``"hardtanh"`` (an ``Activation`` is returned as is).
+
+    Raises:
+        KeyError: naming the unknown key and listing the known ones.
+
+    Examples:
+        >>> get("relu").name
+        'ReLU'
+        >>> get("hardtanh").key
+        'hard_tanh'
+    """
+    if isinstance(key, Activation):
+        return key
+    try:
+        return _CATALOG[key]
+    except (KeyError, TypeError):
+        pass
+    try:
+        return _CATALOG[_ALIASES[key]]
+    except (KeyError, TypeError):
+        known = ", ".join(_CATALOG)
+        raise KeyError(f"key must be one of: {known}; got {key!r}") from None
+
+
+def catalog() -> list[Activation]:
+    """All activations, in the order of the glossary pages (grouped by ``FAMILIES``).
+
+    Examples:
+        >>> [a.key for a in catalog()][:3]
+        ['step', 'sign', 'identity']
+    """
+    return list(_CATALOG.values())
+
+
+# --- helpers shared by the family modules -------------------------------------------------
+
+
+def const(x: Array, value: float) -> Array:
+    """``value`` as a 0-D array of ``x``'s dtype (so ``np.where`` keeps float32)."""
+    return np.asarray(value, dtype=x.dtype)
+
+
+def lowest_value(fn: Kernel, lo: float, hi: float, **params: float) -> float:
+    """The minimum of a unimodal stretch of ``fn`` on ``[lo, hi]`` (golden-section search).
+
+    Used at import time to state the exact lower end of ranges such as GELU's.
+    """
+    ratio = (math.sqrt(5.0) - 1.0) / 2.0
+
+    def f(v: float) -> float:
+        return float(fn(np.array([v], dtype=np.float64), **params)[0])
+
+    a, b = lo, hi
+    c, d = b - ratio * (b - a), a + ratio * (b - a)
+    fc, fd = f(c), f(d)
+    for _ in range(200):
+        if fc < fd:
+            b, d, fd = d, c, fc
+            c = b - ratio * (b - a)
+            fc = f(c)
+        else:
+            a, c, fc = c, d, fd
+            d = a + ratio * (b - a)
+            fd = f(d)
+        if b - a < 1e-15 * max(1.0, abs(a)):
+            break
+    return min(fc, fd, f((a + b) / 2.0))
+
+
+def positive(*names: str) -> Check:
+    """A ``check`` requiring the named parameters to be above zero."""
+
+    def check(params: Mapping[str, float]) -> None:
+        for name in names:
+            if not params[name] > 0:
+                raise error(name, "a positive real number", params[name])
+
+    return check
+
+
+def non_negative(*names: str) -> Check:
+    """A ``check`` requiring the named parameters to be zero or above."""
+
+    def check(params: Mapping[str, float]) -> None:
+        for name in names:
+            if not params[name] >= 0:
+                raise error(name, "a non-negative real number", params[name])
+
+    return check
+
+
+def all_of(*checks: Check) -> Check:
+    """Combine several ``check`` functions."""
+
+    def check(params: Mapping[str, float]) -> None:
+        for c in checks:
+            c(params)
+
+    return check

@@ -1,0 +1,54 @@
+"""The linear activation: the identity."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nnref.activations._core import Activation, Array, register
+
+__all__ = ["identity"]
+
+
+def _identity(x: Array) -> Array:
+    return x.copy()
+
+
+def _ones(x: Array) -> Array:
+    return np.ones_like(x)
+
+
+identity = register(
+    Activation(
+        key="identity",
+        name="Identity (linear)",
+        fn=_identity,
+        grad=_ones,
+        formula=r"\operatorname{id}(x) = x",
+        derivative_formula=r"\operatorname{id}'(x) = 1",
+        output_range=(-np.inf, np.inf),
+        monotonic=True,
+        zero_centered=True,
+        smooth=True,
+        family="linear",
+        aliases=("linear",),
+        torch_name="torch.nn.Identity",
+        summary="Passes the net input through unchanged; the usual output function.",
+        strengths=(
+            "The natural output activation for regression: any real target can be reached.",
+            "Its gradient is exactly 1, so it never shrinks or blows up a signal.",
+        ),
+        problems=(
+            "Adds no non-linearity: a stack of linear layers is a single affine map.",
+            "Unbounded outputs.",
+        ),
+        doc="""Identity: $\\operatorname{id}(x) = x$, derivative $1$.
+
+The usual output function of a neuron, and the output activation for regression.
+A network made only of identity activations is a single affine map.
+
+Examples:
+    >>> identity([-1.5, 0.0, 2.0])
+    array([-1.5,  0. ,  2. ])
+""",
+    )
+)

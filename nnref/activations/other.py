@@ -1,0 +1,84 @@
+"""Activations that fit no other family."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nnref.activations._core import Activation, Array, register
+
+__all__ = ["soft_exponential"]
+
+
+def _soft_exponential(x: Array, alpha: float) -> Array:
+    if alpha == 0.0:
+        return x.copy()
+    if alpha > 0.0:
+        out: Array = np.expm1(x * alpha)
+        out /= alpha
+        out += alpha
+        return out
+    inner = x + alpha
+    inner *= -alpha
+    np.log1p(inner, out=inner)
+    inner /= -alpha
+    return inner
+
+
+def _soft_exponential_grad(x: Array, alpha: float) -> Array:
+    if alpha == 0.0:
+        return np.ones_like(x)
+    if alpha > 0.0:
+        grown: Array = np.exp(x * alpha)
+        return grown
+    inner = x + alpha
+    inner *= alpha
+    np.subtract(1.0, inner, out=inner)
+    np.divide(1.0, inner, out=inner)
+    return inner
+
+
+soft_exponential = register(
+    Activation(
+        key="soft_exponential",
+        name="Soft exponential",
+        fn=_soft_exponential,
+        grad=_soft_exponential_grad,
+        formula=r"f_\alpha(x) = \begin{cases} -\dfrac{\ln\bigl(1 - \alpha(x + \alpha)\bigr)}"
+        r"{\alpha} & \alpha < 0 \\ x & \alpha = 0 \\ \dfrac{e^{\alpha x} - 1}{\alpha} + \alpha"
+        r" & \alpha > 0 \end{cases}",
+        derivative_formula=r"f_\alpha'(x) = \begin{cases} \dfrac{1}{1 - \alpha(\alpha + x)} &"
+        r" \alpha < 0 \\ e^{\alpha x} & \alpha \ge 0 \end{cases}",
+        output_range=(-np.inf, np.inf),
+        monotonic=True,
+        zero_centered=True,
+        smooth=True,
+        saturates="none",
+        defaults={"alpha": 0.0},
+        family="other",
+        summary="A learnable blend of logarithm (α < 0), identity (α = 0) and exponential (α > 0).",
+        strengths=(
+            "One parameter moves it continuously between log, linear and exponential, so a "
+            "network can learn sums, products and powers.",
+        ),
+        problems=(
+            "For alpha > 0 it grows exponentially and overflows for large alpha·x.",
+            "For alpha < 0 it is defined only where 1 - alpha(x + alpha) > 0; elsewhere it "
+            "returns NaN.",
+        ),
+        doc="""Soft exponential: log-like, linear or exponential by the sign of $\\alpha$.
+
+Proposed by Godfrey and Gashler (2015). With the default $\\alpha = 0$ (the usual initial
+value of this learnable parameter) it is the identity; the stated properties are for that
+case. For $\\alpha < 0$ the input must
+satisfy $1 - \\alpha(x + \\alpha) > 0$; outside, NumPy returns NaN with a warning. For
+$\\alpha > 0$ it overflows to inf once $\\alpha x$ passes about 709. PyTorch has no
+counterpart.
+
+Examples:
+    >>> soft_exponential([-1.0, 0.0, 1.0], alpha=0.5)
+    array([-0.28693868,  0.5       ,  1.79744254])
+    >>> soft_exponential([-1.0, 0.0, 1.0], alpha=-0.5)
+    array([-2.77258872, -0.57536414,  0.4462871 ])
+""",
+    )
+)

@@ -1,0 +1,161 @@
+"""Periodic and oscillating activations."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nnref.activations._core import Activation, Array, const, lowest_value, register
+
+__all__ = ["cos", "sin", "sinc"]
+
+
+def _sin(x: Array) -> Array:
+    return np.sin(x)
+
+
+def _cos(x: Array) -> Array:
+    return np.cos(x)
+
+
+def _neg_sin(x: Array) -> Array:
+    s = np.sin(x)
+    np.negative(s, out=s)
+    return s
+
+
+sin = register(
+    Activation(
+        key="sin",
+        name="Sinusoid (sine)",
+        fn=_sin,
+        grad=_cos,
+        formula=r"f(x) = \sin(x)",
+        derivative_formula=r"f'(x) = \cos(x)",
+        output_range=(-1.0, 1.0),
+        monotonic=False,
+        zero_centered=True,
+        smooth=True,
+        saturates="none",
+        family="periodic",
+        aliases=("sinusoid", "sine"),
+        torch_name="torch.sin",
+        summary="The sine wave: periodic, bounded, zero-centred.",
+        strengths=(
+            "Represents periodic patterns and fine detail well (SIREN networks for signals "
+            "and images).",
+            "Its gradient never vanishes for large inputs; it keeps oscillating.",
+        ),
+        problems=(
+            "Many inputs give the same output, so the loss surface has many equivalent minima.",
+            "Needs a careful initialisation to train well.",
+        ),
+        doc="""Sinusoid: $\\sin(x)$, derivative $\\cos(x)$. Period $2\\pi$, range $[-1, 1]$.
+
+Examples:
+    >>> sin([0.0, np.pi / 2])
+    array([0., 1.])
+""",
+    )
+)
+
+cos = register(
+    Activation(
+        key="cos",
+        name="Cosine",
+        fn=_cos,
+        grad=_neg_sin,
+        formula=r"f(x) = \cos(x)",
+        derivative_formula=r"f'(x) = -\sin(x)",
+        output_range=(-1.0, 1.0),
+        monotonic=False,
+        zero_centered=False,
+        smooth=True,
+        saturates="none",
+        family="periodic",
+        aliases=("cosine",),
+        torch_name="torch.cos",
+        summary="The cosine wave: a shifted sine, even instead of odd.",
+        strengths=(
+            "A single cosine unit can separate XOR-like patterns that need two ReLUs.",
+            "Used in random Fourier features and periodic models.",
+        ),
+        problems=(
+            "A controversial choice for hidden layers: periodicity creates many "
+            "equivalent solutions and a bumpy loss surface.",
+            "f(0) = 1, so outputs are not centred on zero.",
+        ),
+        doc="""Cosine: $\\cos(x)$, derivative $-\\sin(x)$. Period $2\\pi$, range $[-1, 1]$.
+
+Examples:
+    >>> cos([0.0, np.pi])
+    array([ 1., -1.])
+""",
+    )
+)
+
+# Below this |x| the derivative uses its Taylor series instead of (x cos x - sin x) / x^2,
+# which cancels badly near 0.
+_SINC_SERIES = 0.1
+
+
+def _sinc(x: Array) -> Array:
+    zero = x == 0
+    safe = np.where(zero, const(x, 1.0), x)
+    out = np.sin(safe)
+    out /= safe
+    return np.where(zero, const(x, 1.0), out)
+
+
+def _sinc_grad(x: Array) -> Array:
+    small = np.abs(x) < _SINC_SERIES
+    safe = np.where(small, const(x, 1.0), x)
+    direct = safe * np.cos(safe)
+    direct -= np.sin(safe)
+    direct /= safe * safe
+    # -x/3 + x^3/30 - x^5/840 + x^7/45360
+    x2 = x * x
+    series = x2 * (1.0 / 45360.0)
+    series -= 1.0 / 840.0
+    series *= x2
+    series += 1.0 / 30.0
+    series *= x2
+    series -= 1.0 / 3.0
+    series *= x
+    return np.where(small, series, direct)
+
+
+sinc = register(
+    Activation(
+        key="sinc",
+        name="Sinc",
+        fn=_sinc,
+        grad=_sinc_grad,
+        formula=r"\operatorname{sinc}(x) = \begin{cases} \sin(x)/x & x \ne 0 \\ 1 & x = 0"
+        r" \end{cases}",
+        derivative_formula=r"\operatorname{sinc}'(x) = \begin{cases} \dfrac{x\cos x - \sin"
+        r" x}{x^2} & x \ne 0 \\ 0 & x = 0 \end{cases}",
+        output_range=(lowest_value(_sinc, 3.5, 5.5), 1.0),
+        monotonic=False,
+        zero_centered=False,
+        smooth=True,
+        saturates="both",
+        family="periodic",
+        summary="sin(x)/x: a central peak of 1 with decaying ripples.",
+        strengths=("Smooth, bounded, and its ripples give it band-limited, wave-like behaviour.",),
+        problems=(
+            "Not monotonic and not periodic: many inputs share an output.",
+            "Its gradient decays like 1/|x|.",
+        ),
+        doc="""Unnormalised sinc: $\\sin(x)/x$, with $\\operatorname{sinc}(0) = 1$.
+
+This is **not** ``numpy.sinc``, which is the normalised $\\sin(\\pi x)/(\\pi x)$. The lowest
+value, about $-0.2172$, is at the first solution of $\\tan x = x$ ($x \\approx 4.493$). The
+derivative $(x\\cos x - \\sin x)/x^2$ uses its Taylor series for $|x| < 0.1$, so it stays
+accurate near 0 (where it is 0).
+
+Examples:
+    >>> sinc([0.0, np.pi / 2, np.pi])
+    array([1.00000000e+00, 6.36619772e-01, 3.89817183e-17])
+""",
+    )
+)

@@ -1,0 +1,156 @@
+"""Shrinkage activations: small inputs are pulled to (or towards) zero."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nnref.activations._core import Activation, Array, non_negative, register
+
+__all__ = ["hardshrink", "softshrink", "tanhshrink"]
+
+
+def _softshrink(x: Array, lambd: float) -> Array:
+    return x - np.clip(x, -lambd, lambd)
+
+
+def _outside(x: Array, lambd: float) -> Array:
+    return (np.abs(x) > lambd).astype(x.dtype)
+
+
+def _shrink_grad(x: Array, lambd: float) -> Array:
+    return _outside(x, lambd)
+
+
+softshrink = register(
+    Activation(
+        key="softshrink",
+        kinks=(-0.5, 0.5),
+        name="Soft shrinkage",
+        fn=_softshrink,
+        grad=_shrink_grad,
+        formula=r"f(x) = \begin{cases} x - \lambda & x > \lambda \\ 0 & |x| \le \lambda \\"
+        r" x + \lambda & x < -\lambda \end{cases}",
+        derivative_formula=r"f'(x) = \begin{cases} 1 & |x| > \lambda \\ 0 & |x| \le \lambda"
+        r" \end{cases}",
+        output_range=(-np.inf, np.inf),
+        monotonic=True,
+        zero_centered=True,
+        smooth=False,
+        saturates="none",
+        defaults={"lambd": 0.5},
+        check=non_negative("lambd"),
+        family="shrinkage",
+        torch_name="torch.nn.functional.softshrink",
+        summary="Moves every input lambda closer to zero and zeroes the ones within lambda.",
+        strengths=(
+            "Produces exact zeros (sparsity) while keeping the function continuous.",
+            "The proximal step of the L1 penalty, used in sparse coding (ISTA).",
+        ),
+        problems=(
+            "Zero gradient inside the dead zone [-lambda, lambda].",
+            "Shrinks large values too, which biases them towards zero.",
+        ),
+        doc="""Soft shrinkage: $x - \\operatorname{clip}(x, -\\lambda, \\lambda)$.
+
+$\\lambda$ is ``lambd`` (PyTorch's spelling, as ``lambda`` is a Python keyword), default 0.5,
+and must be non-negative. At the corners $x = \\pm\\lambda$ the derivative is taken as 0, as
+PyTorch does.
+
+Examples:
+    >>> softshrink([-2.0, 0.3, 1.0])
+    array([-1.5,  0. ,  0.5])
+""",
+    )
+)
+
+
+def _hardshrink(x: Array, lambd: float) -> Array:
+    out = _outside(x, lambd)
+    out *= x
+    return out
+
+
+hardshrink = register(
+    Activation(
+        key="hardshrink",
+        kinks=(-0.5, 0.5),
+        name="Hard shrinkage",
+        fn=_hardshrink,
+        grad=_shrink_grad,
+        formula=r"f(x) = \begin{cases} x & |x| > \lambda \\ 0 & |x| \le \lambda \end{cases}",
+        derivative_formula=r"f'(x) = \begin{cases} 1 & |x| > \lambda \\ 0 & |x| \le \lambda"
+        r" \end{cases}",
+        output_range=(-np.inf, np.inf),
+        monotonic=True,
+        zero_centered=True,
+        smooth=False,
+        continuous=False,
+        saturates="none",
+        defaults={"lambd": 0.5},
+        check=non_negative("lambd"),
+        family="shrinkage",
+        torch_name="torch.nn.functional.hardshrink",
+        summary="Keeps inputs larger than lambda in magnitude and zeroes the rest.",
+        strengths=("Leaves large values untouched (no bias) while zeroing small ones.",),
+        problems=(
+            "Jumps at ±lambda, so it is not continuous there.",
+            "Zero gradient inside the dead zone.",
+        ),
+        doc="""Hard shrinkage (hard thresholding): $x$ if $|x| > \\lambda$, else 0.
+
+Default $\\lambda$ = ``lambd`` = 0.5 (PyTorch's). The function jumps at $\\pm\\lambda$; there
+the output is 0 and the derivative is taken as 0, as PyTorch does.
+
+Examples:
+    >>> hardshrink([-2.0, 0.5, 0.6])
+    array([-2. ,  0. ,  0.6])
+""",
+    )
+)
+
+
+def _tanhshrink(x: Array) -> Array:
+    return x - np.tanh(x)
+
+
+def _tanhshrink_grad(x: Array) -> Array:
+    t = np.tanh(x)
+    np.multiply(t, t, out=t)
+    return t
+
+
+tanhshrink = register(
+    Activation(
+        key="tanhshrink",
+        name="Tanh shrinkage",
+        fn=_tanhshrink,
+        grad=_tanhshrink_grad,
+        formula=r"f(x) = x - \tanh(x)",
+        derivative_formula=r"f'(x) = \tanh^2(x)",
+        output_range=(-np.inf, np.inf),
+        monotonic=True,
+        zero_centered=True,
+        smooth=True,
+        saturates="none",
+        family="shrinkage",
+        torch_name="torch.nn.functional.tanhshrink",
+        summary="The input minus its tanh: flat (cubic) near 0, slope 1 far away.",
+        strengths=(
+            "A smooth shrinkage: small inputs are suppressed, large ones shifted by about 1.",
+        ),
+        problems=(
+            "Zero gradient at the origin and tiny gradients near it.",
+            "Rarely used outside sparse-coding experiments.",
+        ),
+        doc="""Tanh shrinkage: $x - \\tanh(x)$, derivative $\\tanh^2(x)$.
+
+Near 0 it behaves like $x^3/3$; far away like $x \\mp 1$. Computed directly as $x - \\tanh x$
+(as PyTorch does), so for $|x| < 10^{-5}$ or so the tiny result has an absolute, not a
+relative, error of about $10^{-16}$.
+
+Examples:
+    >>> tanhshrink([-3.0, 0.0, 1.0])
+    array([-2.00494525,  0.        ,  0.23840584])
+""",
+    )
+)

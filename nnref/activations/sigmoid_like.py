@@ -1,0 +1,775 @@
+"""Sigmoid-like activations: S-shaped curves, most of them bounded on both sides."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import numpy as np
+
+from nnref._validation import error
+from nnref.activations import _stable
+from nnref.activations._core import (
+    Activation,
+    Array,
+    non_negative,
+    positive,
+    register,
+)
+
+__all__ = [
+    "arctan",
+    "arsinh",
+    "hard_sigmoid",
+    "hard_tanh",
+    "isru",
+    "log_sigmoid",
+    "plu",
+    "sigmoid",
+    "smht",
+    "soft_clipping",
+    "softsign",
+    "sqnl",
+    "tanh",
+]
+
+
+# --- logistic sigmoid ----------------------------------------------------------------------
+
+
+def _sigmoid_grad(x: Array) -> Array:
+    s = _stable.sigmoid(x)
+    d = 1.0 - s
+    d *= s
+    return d
+
+
+sigmoid = register(
+    Activation(
+        key="sigmoid",
+        name="Logistic sigmoid",
+        fn=_stable.sigmoid,
+        grad=_sigmoid_grad,
+        formula=r"\sigma(x) = \frac{1}{1 + e^{-x}}",
+        derivative_formula=r"\sigma'(x) = \sigma(x)\,\bigl(1 - \sigma(x)\bigr)",
+        output_range=(0.0, 1.0),
+        monotonic=True,
+        zero_centered=False,
+        smooth=True,
+        saturates="both",
+        family="sigmoid-like",
+        aliases=("logistic",),
+        torch_name="torch.nn.functional.sigmoid",
+        summary="Squashes any net input into (0, 1); reads as a probability.",
+        strengths=(
+            "Outputs lie in (0, 1) and read as a probability: the output unit for binary "
+            "classification.",
+            "A smooth gate that passes a chosen fraction of a signal, as in LSTM gates.",
+            "Small changes of the weights give small changes of the output.",
+        ),
+        problems=(
+            "Saturates: for large |x| the derivative is almost 0 (vanishing gradient).",
+            "The derivative is at most 1/4, so gradients shrink through every layer.",
+            "Outputs are always positive (not zero-centred), which slows gradient descent.",
+        ),
+        doc="""Logistic sigmoid: $\\sigma(x) = 1 / (1 + e^{-x})$.
+
+Computed in a form that never overflows: $1/(1+e^{-|x|})$ for $x \\ge 0$ and
+$e^{-|x|}/(1+e^{-|x|})$ for $x < 0$. Symmetric about its midpoint,
+$\\sigma(-x) = 1 - \\sigma(x)$, with $\\sigma(0) = 1/2$. Derivative
+$\\sigma(x)(1-\\sigma(x))$, at most 1/4 (at 0). Both ends are approached, never reached, except
+that in floating point $\\sigma(x)$ rounds to exactly 0 below about $-745$ (and to 1 above
+about 37).
+
+Examples:
+    >>> sigmoid([0.0, 3.0, 10.0, -1000.0])
+    array([0.5       , 0.95257413, 0.9999546 , 0.        ])
+    >>> sigmoid.derivative([0.0, 3.0])
+    array([0.25      , 0.04517666])
+""",
+    )
+)
+
+
+def _log_sigmoid_grad(x: Array) -> Array:
+    return _stable.sigmoid(-x)
+
+
+log_sigmoid = register(
+    Activation(
+        key="log_sigmoid",
+        name="Log-sigmoid",
+        fn=_stable.log_sigmoid,
+        grad=_log_sigmoid_grad,
+        formula=r"\log\sigma(x) = -\log\bigl(1 + e^{-x}\bigr)",
+        derivative_formula=r"\frac{d}{dx}\log\sigma(x) = 1 - \sigma(x) = \sigma(-x)",
+        output_range=(-np.inf, 0.0),
+        monotonic=True,
+        zero_centered=False,
+        smooth=True,
+        saturates="right",
+        family="sigmoid-like",
+        aliases=("logsigmoid",),
+        torch_name="torch.nn.functional.logsigmoid",
+        summary="The logarithm of the sigmoid: a soft, negated ReLU mirrored to the left.",
+        strengths=(
+            "Gives the log-probability of a binary event directly and stably, as used in "
+            "binary cross-entropy on logits.",
+            "Its gradient does not vanish for negative inputs.",
+        ),
+        problems=(
+            "Unbounded below and always negative.",
+            "Saturates for large positive inputs, where the output approaches 0.",
+        ),
+        doc="""Log-sigmoid: $\\log \\sigma(x) = -\\log(1 + e^{-x}) = -\\operatorname{softplus}(-x)$.
+
+Computed as $\\min(x, 0) - \\log(1 + e^{-|x|})$, which neither overflows nor loses the small
+values for large $x$ (naively, $\\log(\\sigma(40))$ rounds to 0). Derivative
+$\\sigma(-x) = 1 - \\sigma(x)$. PyTorch calls it ``logsigmoid``.
+
+Examples:
+    >>> log_sigmoid([-1000.0, 0.0, 40.0])
+    array([-1.00000000e+03, -6.93147181e-01, -4.24835426e-18])
+""",
+    )
+)
+
+
+def _hard_sigmoid(x: Array) -> Array:
+    # relu6(x + 3) / 6, in the order PyTorch evaluates it.
+    t = x + 3.0
+    np.clip(t, 0.0, 6.0, out=t)
+    t /= 6.0
+    return t
+
+
+def _hard_sigmoid_grad(x: Array) -> Array:
+    inside = ((x > -3.0) & (x < 3.0)).astype(x.dtype)
+    inside /= 6.0
+    return inside
+
+
+hard_sigmoid = register(
+    Activation(
+        key="hard_sigmoid",
+        kinks=(-3.0, 3.0),
+        name="Hard sigmoid",
+        fn=_hard_sigmoid,
+        grad=_hard_sigmoid_grad,
+        formula=r"\operatorname{hardsigmoid}(x) = \frac{\operatorname{ReLU6}(x + 3)}{6} = "
+        r"\begin{cases} 0 & x \le -3 \\ x/6 + 1/2 & -3 < x < 3 \\ 1 & x \ge 3 \end{cases}",
+        derivative_formula=r"\operatorname{hardsigmoid}'(x) = \begin{cases} 1/6 & -3 < x < 3"
+        r" \\ 0 & \text{otherwise} \end{cases}",
+        output_range=(0.0, 1.0),
+        monotonic=True,
+        zero_centered=False,
+        smooth=False,
+        saturates="both",
+        family="sigmoid-like",
+        aliases=("hardsigmoid",),
+        torch_name="torch.nn.functional.hardsigmoid",
+        summary="A straight-line stand-in for the sigmoid, clipped to [0, 1].",
+        strengths=(
+            "Cheap: no exponential, only a shift, a clip and a division.",
+            "Reaches 0 and 1 exactly, which suits quantised and mobile networks.",
+        ),
+        problems=(
+            "Zero gradient outside (-3, 3): a unit pushed there stops learning.",
+            "Not differentiable at -3 and 3.",
+        ),
+        doc="""Hard sigmoid (PyTorch's definition): $\\operatorname{ReLU6}(x + 3) / 6$.
+
+A piecewise-linear sigmoid: 0 up to $-3$, then the line $x/6 + 1/2$, then 1 from $3$ on.
+Other libraries use other slopes (Keras: $0.2x + 0.5$); we follow PyTorch. At the kinks
+$x = \\pm 3$ the derivative is taken as 0, as PyTorch does. PyTorch calls it
+``hardsigmoid``.
+
+Examples:
+    >>> hard_sigmoid([-4.0, 0.0, 1.5, 3.0])
+    array([0.  , 0.5 , 0.75, 1.  ])
+    >>> hard_sigmoid.derivative([-3.0, 0.0, 3.0])
+    array([0.        , 0.16666667, 0.        ])
+""",
+    )
+)
+
+
+# --- hyperbolic tangent and its relatives --------------------------------------------------
+
+
+def _tanh(x: Array) -> Array:
+    return np.tanh(x)
+
+
+def _tanh_grad(x: Array) -> Array:
+    t = np.tanh(x)
+    np.multiply(t, t, out=t)
+    np.subtract(1.0, t, out=t)
+    return t
+
+
+tanh = register(
+    Activation(
+        key="tanh",
+        name="Hyperbolic tangent",
+        fn=_tanh,
+        grad=_tanh_grad,
+        formula=r"\tanh(x) = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}",
+        derivative_formula=r"\tanh'(x) = 1 - \tanh^2(x)",
+        output_range=(-1.0, 1.0),
+        monotonic=True,
+        zero_centered=True,
+        smooth=True,
+        saturates="both",
+        family="sigmoid-like",
+        torch_name="torch.nn.functional.tanh",
+        summary="A zero-centred sigmoid with outputs in (-1, 1).",
+        strengths=(
+            "Zero-centred outputs, which makes the next layer's gradient steps better balanced "
+            "than with the logistic sigmoid.",
+            "Its derivative is 1 at the origin, four times the sigmoid's.",
+            "The classic activation of recurrent networks and LSTM cell updates.",
+        ),
+        problems=(
+            "Saturates for large |x|: vanishing gradient in deep stacks.",
+            "Costs an exponential, unlike piecewise-linear activations.",
+        ),
+        doc="""Hyperbolic tangent: $\\tanh(x)$, a sigmoid rescaled to $(-1, 1)$.
+
+$\\tanh(x) = 2\\sigma(2x) - 1$. Derivative $1 - \\tanh^2(x)$, largest (1) at 0.
+
+Examples:
+    >>> tanh([0.0, 1.0])
+    array([0.        , 0.76159416])
+""",
+    )
+)
+
+
+def _check_hard_tanh(params: Mapping[str, float]) -> None:
+    if not params["max_val"] >= params["min_val"]:
+        raise error("max_val", f"at least min_val ({params['min_val']!r})", params["max_val"])
+
+
+def _hard_tanh(x: Array, min_val: float, max_val: float) -> Array:
+    return np.clip(x, min_val, max_val)
+
+
+def _hard_tanh_grad(x: Array, min_val: float, max_val: float) -> Array:
+    return ((x > min_val) & (x < max_val)).astype(x.dtype)
+
+
+hard_tanh = register(
+    Activation(
+        key="hard_tanh",
+        kinks=(-1.0, 1.0),
+        name="Hard tanh",
+        fn=_hard_tanh,
+        grad=_hard_tanh_grad,
+        formula=r"\operatorname{hardtanh}(x) = \begin{cases} a & x < a \\ x & a \le x \le b"
+        r" \\ b & x > b \end{cases}",
+        derivative_formula=r"\operatorname{hardtanh}'(x) = \begin{cases} 1 & a < x < b \\ 0 &"
+        r" \text{otherwise} \end{cases}",
+        output_range=(-1.0, 1.0),
+        monotonic=True,
+        zero_centered=True,
+        smooth=False,
+        saturates="both",
+        defaults={"min_val": -1.0, "max_val": 1.0},
+        check=_check_hard_tanh,
+        family="sigmoid-like",
+        aliases=("hardtanh",),
+        torch_name="torch.nn.functional.hardtanh",
+        summary="The identity clipped to [min_val, max_val]; a piecewise-linear tanh.",
+        strengths=(
+            "Cheap and exact: no exponential.",
+            "Gradient exactly 1 inside the interval, so no shrinking there.",
+        ),
+        problems=(
+            "Zero gradient outside the interval: saturated units stop learning.",
+            "Not differentiable at the two corners.",
+        ),
+        doc="""Hard tanh: $x$ clipped to $[a, b]$ with $a$ = ``min_val`` and $b$ = ``max_val``.
+
+With the defaults $a = -1$, $b = 1$ it follows $\\tanh$'s range with straight lines. At the
+corners $x = a$ and $x = b$ the derivative is taken as 0, as PyTorch does. PyTorch calls it
+``hardtanh``. ``max_val`` must be at least ``min_val``.
+
+Examples:
+    >>> hard_tanh([-2.0, 0.5, 3.0])
+    array([-1. ,  0.5,  1. ])
+    >>> hard_tanh([-2.0, 0.5, 3.0], min_val=0.0, max_val=2.0)
+    array([0. , 0.5, 2. ])
+""",
+    )
+)
+
+
+def _check_plu(params: Mapping[str, float]) -> None:
+    if not 0.0 <= params["alpha"] <= 1.0:
+        raise error("alpha", "a real number in [0, 1]", params["alpha"])
+    if not params["c"] > 0.0:
+        raise error("c", "a positive real number", params["c"])
+
+
+def _plu(x: Array, alpha: float, c: float) -> Array:
+    inner = x - c
+    inner *= alpha
+    inner += c
+    np.minimum(inner, x, out=inner)
+    outer = x + c
+    outer *= alpha
+    outer -= c
+    np.maximum(outer, inner, out=outer)
+    return outer
+
+
+def _plu_grad(x: Array, alpha: float, c: float) -> Array:
+    inside = (np.abs(x) < c).astype(x.dtype)
+    inside *= 1.0 - alpha
+    inside += alpha
+    return inside
+
+
+plu = register(
+    Activation(
+        key="plu",
+        kinks=(-1.0, 1.0),
+        name="Piecewise linear unit (PLU)",
+        fn=_plu,
+        grad=_plu_grad,
+        formula=r"\operatorname{PLU}(x) = \max\bigl(\alpha(x + c) - c,\ \min(\alpha(x - c) + c,"
+        r"\ x)\bigr)",
+        derivative_formula=r"\operatorname{PLU}'(x) = \begin{cases} 1 & |x| < c \\ \alpha &"
+        r" |x| \ge c \end{cases}",
+        output_range=(-np.inf, np.inf),
+        monotonic=True,
+        zero_centered=True,
+        smooth=False,
+        saturates="none",
+        defaults={"alpha": 0.1, "c": 1.0},
+        check=_check_plu,
+        family="sigmoid-like",
+        summary="Hard tanh whose flat tails are replaced by lines of small slope alpha.",
+        strengths=(
+            "Keeps a non-zero gradient (alpha) everywhere, so no unit is ever stuck.",
+            "Cheap: only maxima, minima and linear maps.",
+        ),
+        problems=(
+            "Unbounded outputs, unlike the hard tanh it imitates.",
+            "Two corners where it is not differentiable.",
+        ),
+        doc="""Piecewise linear unit: slope 1 on $(-c, c)$ and slope $\\alpha$ outside.
+
+$\\max(\\alpha(x + c) - c, \\min(\\alpha(x - c) + c, x))$ with the defaults $\\alpha = 0.1$,
+$c = 1$ of the paper that proposed it (Nicolae, 2018). At the corners $x = \\pm c$ we take the
+outer slope $\\alpha$. PyTorch has no PLU.
+
+Examples:
+    >>> plu([-3.0, 0.5, 3.0])
+    array([-1.2,  0.5,  1.2])
+""",
+    )
+)
+
+
+def _smht_exps(
+    x: Array, a: float, b: float, c: float, d: float
+) -> tuple[Array, Array, Array, Array]:
+    """The four exponentials of smht, each divided by the denominator's dominant term.
+
+    Dividing by $e^{cx}$ for $x \\ge 0$ and by $e^{-dx}$ for $x < 0$ gives
+    ``up`` $= e^{(a-c)x}$ or $e^{(a+d)x}$, ``down`` $= e^{-(b+c)x}$ or $e^{(d-b)x}$, and the two
+    denominator terms ``first`` $= 1$ or $e^{(c+d)x}$, ``second`` $= e^{-(c+d)x}$ or $1$.
+    Splitting $x$ into $\\max(x, 0)$ and $\\min(x, 0)$ selects the case without ``np.where``;
+    with $a \\le c$ and $b \\le d$ every exponent is at most 0, so nothing overflows.
+    """
+    pos = np.maximum(x, 0.0)
+    neg = np.minimum(x, 0.0)
+    up = np.exp((a - c) * pos + (a + d) * neg)
+    down = np.exp((d - b) * neg - (b + c) * pos)
+    first = np.exp((c + d) * neg)
+    second = np.exp(-(c + d) * pos)
+    return up, down, first, second
+
+
+def _smht(x: Array, a: float, b: float, c: float, d: float) -> Array:
+    up, down, first, second = _smht_exps(x, a, b, c, d)
+    up -= down
+    first += second
+    up /= first
+    return up
+
+
+def _smht_grad(x: Array, a: float, b: float, c: float, d: float) -> Array:
+    up, down, first, second = _smht_exps(x, a, b, c, d)
+    den = first + second
+    f = (up - down) / den
+    num_grad = a * up + b * down
+    den_grad = c * first - d * second
+    den_grad *= f
+    num_grad -= den_grad
+    num_grad /= den
+    return num_grad
+
+
+smht = register(
+    Activation(
+        key="smht",
+        name="Soboleva modified hyperbolic tangent",
+        fn=_smht,
+        grad=_smht_grad,
+        formula=r"\operatorname{smht}(x) = \frac{e^{ax} - e^{-bx}}{e^{cx} + e^{-dx}}",
+        derivative_formula=r"\operatorname{smht}'(x) = \frac{a e^{ax} + b e^{-bx}}{e^{cx} +"
+        r" e^{-dx}} - \operatorname{smht}(x)\,\frac{c e^{cx} - d e^{-dx}}{e^{cx} + e^{-dx}}",
+        output_range=(-1.0, 1.0),
+        monotonic=True,
+        zero_centered=True,
+        smooth=True,
+        saturates="both",
+        defaults={"a": 1.0, "b": 1.0, "c": 1.0, "d": 1.0},
+        family="sigmoid-like",
+        aliases=("mtanh",),
+        summary="A tanh with four exponents that shape its left and right tails separately.",
+        strengths=(
+            "Four parameters bend each tail independently, so one function covers tanh-like, "
+            "asymmetric and rectifier-like shapes.",
+            "With a = b = c = d = 1 it is exactly tanh, a safe starting point.",
+        ),
+        problems=(
+            "Four extra parameters to choose or learn.",
+            "Unbounded for some parameter choices (a > c or b > d), where it can overflow.",
+        ),
+        doc="""Soboleva modified hyperbolic tangent: $(e^{ax} - e^{-bx}) / (e^{cx} + e^{-dx})$.
+
+The parameters $a, b$ set the growth of the numerator and $c, d$ of the denominator; the
+outputs stay bounded while $a \\le c$ and $b \\le d$. The defaults $a = b = c = d = 1$ (our
+choice; the function has no standard defaults) reduce it to $\\tanh$. We divide numerator and
+denominator by $e^{cx}$ for $x \\ge 0$ and by $e^{-dx}$ for $x < 0$, so nothing overflows
+while the outputs stay bounded. PyTorch has no counterpart.
+
+Examples:
+    >>> smht([-1.0, 0.0, 1.0])
+    array([-0.76159416,  0.        ,  0.76159416])
+    >>> smht([-1.0, 0.0, 1.0], a=0.5, c=1.5)
+    array([-0.71793791,  0.        ,  0.2641146 ])
+""",
+    )
+)
+
+
+def _softsign(x: Array) -> Array:
+    d = np.abs(x)
+    d += 1.0
+    return np.divide(x, d, out=d)
+
+
+def _softsign_grad(x: Array) -> Array:
+    d = np.abs(x)
+    d += 1.0
+    np.multiply(d, d, out=d)
+    return np.divide(1.0, d, out=d)
+
+
+softsign = register(
+    Activation(
+        key="softsign",
+        name="Softsign",
+        fn=_softsign,
+        grad=_softsign_grad,
+        formula=r"\operatorname{softsign}(x) = \frac{x}{1 + |x|}",
+        derivative_formula=r"\operatorname{softsign}'(x) = \frac{1}{(1 + |x|)^2}",
+        output_range=(-1.0, 1.0),
+        monotonic=True,
+        zero_centered=True,
+        smooth=True,
+        saturates="both",
+        family="sigmoid-like",
+        aliases=("elliotsig",),
+        torch_name="torch.nn.functional.softsign",
+        summary="A tanh-shaped curve built from |x| alone; its tails approach ±1 slowly.",
+        strengths=(
+            "No exponential: cheap, and it cannot overflow.",
+            "Saturates polynomially, not exponentially, so its gradient fades more slowly "
+            "than tanh's.",
+        ),
+        problems=(
+            "Still saturates: the derivative tends to 0 for large |x|.",
+            "Its second derivative jumps at 0.",
+        ),
+        doc="""Softsign: $x / (1 + |x|)$, also known as the Elliott sigmoid.
+
+Odd and bounded in $(-1, 1)$ like $\\tanh$, but it approaches $\\pm 1$ like $1/x$ instead of
+exponentially. Derivative $1/(1+|x|)^2$, which equals 1 at the origin.
+
+Examples:
+    >>> softsign([-3.0, 0.0, 1.0])
+    array([-0.75,  0.  ,  0.5 ])
+""",
+    )
+)
+
+
+def _arctan(x: Array) -> Array:
+    return np.arctan(x)
+
+
+def _arctan_grad(x: Array) -> Array:
+    d = x * x
+    d += 1.0
+    return np.divide(1.0, d, out=d)
+
+
+arctan = register(
+    Activation(
+        key="arctan",
+        name="Arctangent",
+        fn=_arctan,
+        grad=_arctan_grad,
+        formula=r"f(x) = \arctan(x)",
+        derivative_formula=r"f'(x) = \frac{1}{1 + x^2}",
+        output_range=(-math.pi / 2, math.pi / 2),
+        monotonic=True,
+        zero_centered=True,
+        smooth=True,
+        saturates="both",
+        family="sigmoid-like",
+        aliases=("atan",),
+        torch_name="torch.atan",
+        summary="The inverse tangent: an S-curve in (-π/2, π/2) with slowly fading tails.",
+        strengths=(
+            "Zero-centred with gradient 1 at the origin, like tanh.",
+            "Its gradient decays like 1/x², far more slowly than tanh's.",
+        ),
+        problems=(
+            "Saturates for large |x|.",
+            "The range (-π/2, π/2) is an unusual scale for a target.",
+        ),
+        doc="""Arctangent: $\\arctan(x)$, bounded in $(-\\pi/2, \\pi/2)$.
+
+Derivative $1/(1 + x^2)$. PyTorch offers it as the tensor function ``torch.atan``.
+
+Examples:
+    >>> arctan([-1.0, 0.0, 10.0])
+    array([-0.78539816,  0.        ,  1.47112767])
+""",
+    )
+)
+
+
+def _arsinh(x: Array) -> Array:
+    return np.arcsinh(x)
+
+
+def _arsinh_grad(x: Array) -> Array:
+    d = x * x
+    d += 1.0
+    np.sqrt(d, out=d)
+    return np.divide(1.0, d, out=d)
+
+
+arsinh = register(
+    Activation(
+        key="arsinh",
+        name="Inverse hyperbolic sine (ArSinH)",
+        fn=_arsinh,
+        grad=_arsinh_grad,
+        formula=r"\operatorname{arsinh}(x) = \ln\bigl(x + \sqrt{x^2 + 1}\bigr)",
+        derivative_formula=r"\operatorname{arsinh}'(x) = \frac{1}{\sqrt{x^2 + 1}}",
+        output_range=(-np.inf, np.inf),
+        monotonic=True,
+        zero_centered=True,
+        smooth=True,
+        saturates="both",
+        family="sigmoid-like",
+        aliases=("asinh", "arcsinh"),
+        torch_name="torch.asinh",
+        summary="Linear near 0 and logarithmic far away: an S-curve that is never flat.",
+        strengths=(
+            "Unbounded, so it never fully saturates; large inputs are compressed, not clipped.",
+            "Zero-centred with gradient 1 at the origin.",
+        ),
+        problems=(
+            "The gradient still decays (like 1/|x|) for large inputs.",
+            "Rarely used, so little practical experience backs it.",
+        ),
+        doc="""Inverse hyperbolic sine: $\\ln(x + \\sqrt{x^2 + 1})$.
+
+Behaves like $x$ near 0 and like $\\operatorname{sign}(x)\\ln(2|x|)$ far away. Derivative
+$1/\\sqrt{x^2+1}$. PyTorch offers it as the tensor function ``torch.asinh``.
+
+Examples:
+    >>> arsinh([-10.0, 0.0, 0.5])
+    array([-2.99822295,  0.        ,  0.48121183])
+""",
+    )
+)
+
+
+def _isru_scale(x: Array, alpha: float) -> Array:
+    """$1/\\sqrt{1 + \\alpha x^2}$."""
+    d = x * x
+    d *= alpha
+    d += 1.0
+    np.sqrt(d, out=d)
+    return np.divide(1.0, d, out=d)
+
+
+def _isru(x: Array, alpha: float) -> Array:
+    s = _isru_scale(x, alpha)
+    s *= x
+    return s
+
+
+def _isru_grad(x: Array, alpha: float) -> Array:
+    s = _isru_scale(x, alpha)
+    return s * s * s
+
+
+isru = register(
+    Activation(
+        key="isru",
+        name="Inverse square root unit (ISRU)",
+        fn=_isru,
+        grad=_isru_grad,
+        formula=r"\operatorname{ISRU}(x) = \frac{x}{\sqrt{1 + \alpha x^2}}",
+        derivative_formula=r"\operatorname{ISRU}'(x) = \left(\frac{1}{\sqrt{1 + \alpha x^2}}"
+        r"\right)^3",
+        output_range=(-1.0, 1.0),
+        monotonic=True,
+        zero_centered=True,
+        smooth=True,
+        saturates="both",
+        defaults={"alpha": 1.0},
+        check=non_negative("alpha"),
+        family="sigmoid-like",
+        summary="A tanh-like S-curve from a square root; the range is ±1/√α.",
+        strengths=(
+            "Only a multiply, a square root and a division: faster than tanh on some hardware.",
+            "The parameter alpha sets the output range ±1/√α.",
+        ),
+        problems=("Saturates for large |x| (the derivative falls like 1/|x|³).",),
+        doc="""Inverse square root unit: $x / \\sqrt{1 + \\alpha x^2}$.
+
+Proposed as a cheaper tanh (Carlile et al., 2017). The default $\\alpha = 1$ (our choice) gives
+the range $(-1, 1)$; $\\alpha = 0$ is the identity. PyTorch has no ISRU.
+
+Examples:
+    >>> isru([-1.0, 0.0, 2.0])
+    array([-0.70710678,  0.        ,  0.89442719])
+""",
+    )
+)
+
+
+def _sqnl_clipped(x: Array) -> Array:
+    return np.clip(x, -2.0, 2.0)
+
+
+def _sqnl(x: Array) -> Array:
+    c = _sqnl_clipped(x)
+    q = np.abs(c)
+    q *= c
+    q *= 0.25
+    return np.subtract(c, q, out=q)
+
+
+def _sqnl_grad(x: Array) -> Array:
+    q = np.abs(_sqnl_clipped(x))
+    q *= 0.5
+    return np.subtract(1.0, q, out=q)
+
+
+sqnl = register(
+    Activation(
+        key="sqnl",
+        name="Square nonlinearity (SQNL)",
+        fn=_sqnl,
+        grad=_sqnl_grad,
+        formula=r"\operatorname{SQNL}(x) = \begin{cases} 1 & x > 2 \\ x - x^2/4 & 0 \le x \le 2"
+        r" \\ x + x^2/4 & -2 \le x < 0 \\ -1 & x < -2 \end{cases}",
+        derivative_formula=r"\operatorname{SQNL}'(x) = \begin{cases} 1 - |x|/2 & |x| \le 2 \\"
+        r" 0 & |x| > 2 \end{cases}",
+        output_range=(-1.0, 1.0),
+        monotonic=True,
+        zero_centered=True,
+        smooth=True,
+        saturates="both",
+        family="sigmoid-like",
+        summary="Two parabolas joined at 0 that reach ±1 exactly at x = ±2.",
+        strengths=(
+            "A tanh look-alike from multiplications only: cheap in hardware.",
+            "Differentiable everywhere; the derivative reaches 0 smoothly at ±2.",
+        ),
+        problems=("Exactly zero gradient beyond |x| = 2, a hard form of saturation.",),
+        doc="""Square nonlinearity: $x \\mp x^2/4$ on $[-2, 2]$, and $\\pm 1$ beyond.
+
+Writing $c$ for $x$ clipped to $[-2, 2]$: $f(x) = c - c|c|/4$ and $f'(x) = 1 - |c|/2$. The
+derivative is continuous (it falls to 0 at $\\pm 2$), so SQNL is differentiable everywhere,
+though its second derivative jumps. PyTorch has no SQNL.
+
+Examples:
+    >>> sqnl([-3.0, -1.0, 0.0, 1.0, 3.0])
+    array([-1.  , -0.75,  0.  ,  0.75,  1.  ])
+""",
+    )
+)
+
+
+def _soft_clipping(x: Array, alpha: float) -> Array:
+    z = x * alpha
+    high = _stable.softplus(z)
+    z -= alpha
+    high -= _stable.softplus(z)
+    high /= alpha
+    return high
+
+
+def _soft_clipping_grad(x: Array, alpha: float) -> Array:
+    z = x * alpha
+    s = _stable.sigmoid(z)
+    z -= alpha
+    s -= _stable.sigmoid(z)
+    return s
+
+
+soft_clipping = register(
+    Activation(
+        key="soft_clipping",
+        name="Soft clipping",
+        fn=_soft_clipping,
+        grad=_soft_clipping_grad,
+        formula=r"f(x) = \frac{1}{\alpha}\ln\frac{1 + e^{\alpha x}}{1 + e^{\alpha(x - 1)}}",
+        derivative_formula=r"f'(x) = \sigma(\alpha x) - \sigma\bigl(\alpha(x - 1)\bigr)",
+        output_range=(0.0, 1.0),
+        monotonic=True,
+        zero_centered=False,
+        smooth=True,
+        saturates="both",
+        defaults={"alpha": 1.0},
+        check=positive("alpha"),
+        family="sigmoid-like",
+        summary="A smooth version of clipping x to [0, 1]; alpha sets the sharpness.",
+        strengths=(
+            "Close to the identity on [0, 1] for large alpha while staying differentiable.",
+            "Bounded in (0, 1).",
+        ),
+        problems=(
+            "Saturates outside [0, 1].",
+            "Two softplus evaluations per element.",
+        ),
+        doc="""Soft clipping: $\\ln\\frac{1 + e^{\\alpha x}}{1 + e^{\\alpha(x-1)}} / \\alpha$.
+
+The difference of two softplus curves, $(\\operatorname{softplus}(\\alpha x) -
+\\operatorname{softplus}(\\alpha(x - 1)))/\\alpha$, computed stably. As $\\alpha \\to \\infty$
+it becomes $x$ clipped to $[0, 1]$; the default $\\alpha = 1$ is our choice. PyTorch has no
+counterpart.
+
+Examples:
+    >>> soft_clipping([-5.0, 0.5, 5.0])
+    array([0.00423966, 0.5       , 0.98856542])
+    >>> soft_clipping([-5.0, 0.5, 5.0], alpha=20.0)
+    array([1.86003798e-45, 5.00000000e-01, 1.00000000e+00])
+""",
+    )
+)

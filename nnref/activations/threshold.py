@@ -1,0 +1,111 @@
+"""Threshold activations: outputs jump between two constant levels."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nnref.activations._core import Activation, Array, register
+
+__all__ = ["sign", "step"]
+
+
+def _zeros(x: Array, **_: float) -> Array:
+    return np.zeros_like(x)
+
+
+def _step(x: Array, threshold: float) -> Array:
+    return (x >= threshold).astype(x.dtype)
+
+
+step = register(
+    Activation(
+        key="step",
+        kinks=(0.0,),
+        name="Binary step (Heaviside)",
+        fn=_step,
+        grad=_zeros,
+        formula=r"H(x) = \begin{cases} 1 & x \ge \theta \\ 0 & x < \theta \end{cases}",
+        derivative_formula=r"H'(x) = 0 \quad (x \ne \theta;\ \text{undefined at } \theta)",
+        output_range=(0.0, 1.0),
+        monotonic=True,
+        zero_centered=False,
+        smooth=False,
+        continuous=False,
+        saturates="both",
+        defaults={"threshold": 0.0},
+        family="threshold",
+        aliases=("heaviside", "binary_step"),
+        torch_name="torch.heaviside",
+        summary="Fires 1 when the net input reaches the threshold, otherwise 0.",
+        strengths=(
+            "The output is a clean yes/no decision, as in the threshold logic unit.",
+            "Trivial to compute and to implement in hardware.",
+        ),
+        problems=(
+            "Its derivative is zero wherever it exists, so gradient descent cannot train "
+            "through it.",
+            "A tiny change of the net input near the threshold flips the output completely.",
+        ),
+        doc="""Binary step (Heaviside): $1$ if $x \\ge \\theta$, else $0$.
+
+The activation of the threshold logic unit. The output is exactly 1 at the threshold itself
+(PyTorch's ``torch.heaviside(x - threshold, 1)``). Its derivative is 0 everywhere it
+exists, so no gradient flows through it; ``derivative`` returns 0 at the jump as well.
+
+Examples:
+    >>> step([-1.0, 0.0, 2.0])
+    array([0., 1., 1.])
+    >>> step([0.5, 1.5], threshold=1.0)
+    array([0., 1.])
+""",
+    )
+)
+
+
+def _sign(x: Array, threshold: float) -> Array:
+    out = (x >= threshold).astype(x.dtype)
+    out *= 2.0
+    out -= 1.0
+    return out
+
+
+sign = register(
+    Activation(
+        key="sign",
+        kinks=(0.0,),
+        name="Sign (bipolar step)",
+        fn=_sign,
+        grad=_zeros,
+        formula=r"\operatorname{sgn}(x) = \begin{cases} +1 & x \ge \theta \\ -1 & x < \theta"
+        r" \end{cases}",
+        derivative_formula=r"\operatorname{sgn}'(x) = 0 \quad (x \ne \theta)",
+        output_range=(-1.0, 1.0),
+        monotonic=True,
+        zero_centered=True,
+        smooth=False,
+        continuous=False,
+        saturates="both",
+        defaults={"threshold": 0.0},
+        family="threshold",
+        aliases=("bipolar_step",),
+        summary="Answers +1 when the net input reaches the threshold, otherwise -1.",
+        strengths=(
+            "Outputs match labels in {-1, 1}, the perceptron's classic encoding.",
+            "Symmetric outputs: a balanced input gives a balanced output.",
+        ),
+        problems=(
+            "Zero derivative everywhere, so it cannot be trained by gradient descent.",
+            "Unlike numpy.sign it never answers 0, which surprises some readers.",
+        ),
+        doc="""Sign (bipolar step): $+1$ if $x \\ge \\theta$, else $-1$.
+
+The perceptron's classic output for labels in {-1, 1}. Unlike ``numpy.sign`` (and
+``torch.sign``) it never answers 0: the threshold itself maps to +1. The derivative is 0
+(also at the jump).
+
+Examples:
+    >>> sign([-0.3, 0.0, 4.0])
+    array([-1.,  1.,  1.])
+""",
+    )
+)
