@@ -115,7 +115,16 @@ def check_rng(rng: Any, name: str = "rng") -> np.random.Generator:
 
 
 class NotFittedError(ValueError, AttributeError):
-    """Raised when a model is used before ``fit`` has given it its learned attributes."""
+    """Raised when a model is used before ``fit`` has given it its learned attributes.
+
+    Examples:
+        >>> from nnref import Perceptron
+        >>> try:
+        ...     Perceptron().predict([[1.0, 2.0]])
+        ... except NotFittedError as exc:
+        ...     print(type(exc).__name__)
+        NotFittedError
+    """
 
 
 def check_fitted(model: Any, attribute: str) -> None:

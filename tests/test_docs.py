@@ -264,3 +264,24 @@ def test_public_names_have_docstrings_with_examples(module_name: str) -> None:
         if "Examples:" not in (inspect.getdoc(obj) or ""):
             missing.append(name)
     assert not missing, f"{module_name}: no docstring example for {missing}"
+
+
+# --- activation pages --------------------------------------------------------------------------
+
+ACTIVATION_TOOLS = runpy.run_path(str(ROOT / "includes" / "make_activation_pages.py"))
+
+
+def test_every_activation_has_its_page() -> None:
+    from nnref import activations
+
+    keys = {f.key for f in activations.catalog()}
+    pages = {p.stem for p in (DOCS / "activations").glob("*.md")} - {"index"}
+    assert pages == keys, "run: python includes/make_activation_pages.py"
+    for key in keys:
+        text = (DOCS / "activations" / f"{key}.md").read_text(encoding="utf-8")
+        assert f'activation_page("{key}")' in text, key
+
+
+def test_activation_nav_is_generated_from_the_catalogue() -> None:
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert ACTIVATION_TOOLS["nav_block"]() in config, "run: python includes/make_activation_pages.py"

@@ -1,0 +1,336 @@
+"""The glossary's activation pages, rendered from the catalogue (site helper, not public API).
+
+Each page under ``docs/activations/`` is one call to :func:`activation_page`; the overview page
+uses :func:`catalogue_table`, :func:`family_figure` and :func:`coverage_table`. Everything shown
+comes from the [`Activation`][nnref.activations.Activation] objects, and every claim the page
+makes (range, monotonicity, the derivative) is checked on a grid while the page is built.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from nnref import activations
+from nnref._markdown import fmt, link, table
+from nnref.activations import Activation
+
+ROOT = Path(__file__).resolve().parent.parent
+FAMILY_TITLES = {
+    "threshold": "Threshold functions",
+    "linear": "Linear",
+    "sigmoid-like": "Sigmoid-like (squashing)",
+    "rectifier": "Rectifiers",
+    "smooth rectifier": "Smooth rectifiers",
+    "shrinkage": "Shrinkage",
+    "periodic": "Periodic",
+    "radial": "Radial (bump-shaped)",
+    "other": "Other shapes",
+    "vector-valued": "Vector-valued (several inputs)",
+}
+CONCEPTS = {
+    "saturation": ("Saturation", "concepts/saturation.md"),
+    "vanishing": ("Vanishing gradient", "concepts/vanishing-gradient.md"),
+    "dying": ("Dying ReLU", "concepts/dying-relu.md"),
+    "stable": ("Naive versus stable formulas", "concepts/numerical-stability.md"),
+    "output": ("Choosing an output activation", "concepts/output-activations.md"),
+    "nonlinear": ("Why networks need non-linearity", "concepts/non-linearity.md"),
+}
+STABLE_KEYS = {"sigmoid", "softplus", "log_sigmoid", "softmax", "log_softmax", "softmin",
+               "silu", "mish", "swish", "elu", "celu", "selu"}
+OUTPUT_KEYS = {"identity", "sigmoid", "softmax", "log_softmax"}
+
+
+def page_path(key: str) -> str:
+    """The docs-relative path of an activation's page."""
+    return f"activations/{key}.md"
+
+
+def family_title(family: str) -> str:
+    return FAMILY_TITLES.get(family, family.replace("-", " ").capitalize())
+
+
+def _attained(y: np.ndarray, dy: np.ndarray, bound: float) -> bool:
+    """Is ``bound`` reached: exactly on the grid, or at an interior extremum between points."""
+    if not np.isfinite(bound):
+        return False
+    if np.any(y == bound):
+        return True
+    near = np.flatnonzero(np.abs(y - bound) < 1e-6 * (1 + abs(bound)))
+    near = near[near < len(dy) - 1]
+    return bool(np.any(dy[near] * dy[near + 1] < 0))
+
+
+def _range(f: Activation) -> str:
+    """The output range, closed where the function reaches the bound.
+
+    Checked on a dyadic grid over [-8, 8] (exact at the usual kinks, and far enough from the
+    asymptotes that float64 does not round a sigmoid to exactly 0 or 1).
+    """
+    lo, hi = f.output_range
+    y, dy = _curve(f, np.linspace(-8.0, 8.0, 16385))
+    tex = {np.inf: r"\infty", -np.inf: r"-\infty"}
+    left = "[" if _attained(y, dy, lo) else "("
+    right = "]" if _attained(y, dy, hi) else ")"
+    low, high = (tex.get(v, fmt(v, 6).replace("−", "-")) for v in (lo, hi))
+    return f"${left}{low}, {high}{right}$"
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+def _grid(f: Activation) -> np.ndarray:
+    return np.linspace(-5.0, 5.0, 1001)
+
+
+def _inputs(f: Activation, x: np.ndarray) -> np.ndarray:
+    """Scalar grid → one input row per grid point, ``[x]`` or (vector-valued) ``[x, 0, 1, -1]``.
+
+    Rows keep every grid value at position 0 of the last axis, which matters for the one
+    activation that depends on the position (BReLU).
+    """
+    if f.elementwise:
+        return x[:, None]
+    return np.stack([x, np.zeros_like(x), np.ones_like(x), -np.ones_like(x)], axis=-1)
+
+
+def _curve(f: Activation, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Output (first component) and its derivative with respect to the first input."""
+    inputs = _inputs(f, x)
+    if f.elementwise:
+        return f(inputs)[:, 0], f.derivative(inputs)[:, 0]
+    jac = f.jacobian(inputs)
+    return f(inputs)[..., 0], jac[..., 0, 0]
+
+
+def _central_difference(f: Activation, x: np.ndarray, h: float = 1e-6) -> np.ndarray:
+    up, _ = _curve(f, x + h)
+    down, _ = _curve(f, x - h)
+    return (up - down) / (2 * h)
+
+
+def plot_svg(f: Activation) -> str:
+    """f and f′ on one axis, with central-difference points on the derivative."""
+    from nnref.plotting import PALETTE, figure_to_svg, new_figure
+
+    x = _grid(f)
+    y, dy = _curve(f, x)
+    probes = _probes(f)
+    fig, ax = new_figure(figsize=(6.4, 3.5))
+    label = f.key if f.elementwise else f"{f.key}(x, 0, 1, −1)₁"
+    ax.plot(x, y, color=PALETTE[0], label=label)
+    ax.plot(x, dy, color=PALETTE[1], linestyle="--", label="derivative")
+    ax.plot(probes, _central_difference(f, probes), "o", color=PALETTE[2], ms=5,
+            label="finite differences")
+    if f.key == "brelu":  # position-dependent: odd positions get the mirrored ReLU
+        odd = f(np.column_stack([x, x]))[:, 1]
+        ax.plot(x, odd, color=PALETTE[4], linestyle=":", label="brelu at odd positions")
+    ax.axhline(0, color=PALETTE[7], lw=0.8)
+    ax.axvline(0, color=PALETTE[7], lw=0.8)
+    finite = np.concatenate([y[np.isfinite(y)], dy[np.isfinite(dy)]])
+    lo, hi = float(np.min(finite)), float(np.max(finite))
+    pad = 0.08 * max(hi - lo, 1.0)
+    ax.set_ylim(max(lo, -6) - pad, min(hi, 6) + pad)
+    ax.set_xlabel("x (net input)")
+    ax.legend(fontsize=9, loc="best")
+    return figure_to_svg(fig, f"plot-{f.key.replace('_', '-')}",
+                         title=f"{f.name} and its derivative")
+
+
+def _probes(f: Activation) -> np.ndarray:
+    """Points for the finite-difference check: spread out, and never on a kink or jump."""
+    probes = np.linspace(-4.3, 4.3, 9) + 0.137
+    kinks = np.array([*f.kinks, 0.0]) if not f.elementwise else np.array(f.kinks)
+    if kinks.size:
+        probes = probes[np.min(np.abs(probes[:, None] - kinks[None, :]), axis=1) > 1e-3]
+    return probes
+
+
+def _check_claims(f: Activation) -> None:
+    """Fail the build if the metadata the page shows disagrees with the function itself."""
+    x = _grid(f)
+    y, dy = _curve(f, x)
+    lo, hi = f.output_range
+    assert np.all((y >= lo - 1e-12) & (y <= hi + 1e-12)), f"{f.key}: output_range"
+    if f.monotonic and f.elementwise:
+        assert np.all(np.diff(y) >= -1e-12), f"{f.key}: monotonic"
+    if f.zero_centered and f.elementwise:
+        off = np.abs(x) > 1e-9
+        assert np.allclose(f(-x[off]), -f(x[off])), f"{f.key}: zero-centred"
+    probes = _probes(f)
+    _, analytic = _curve(f, probes)
+    numeric = _central_difference(f, probes)
+    assert np.allclose(analytic, numeric, rtol=1e-5, atol=1e-6), f"{f.key}: derivative"
+
+
+def values_table(f: Activation) -> str:
+    xs = np.array([-3.0, -1.0, -0.5, 0.0, 0.5, 1.0, 3.0])
+    y, dy = _curve(f, xs)
+    heads = ["x", f"{f.key}(x)", "derivative"] if f.elementwise else [
+        "x", f"first output for input (x, 0, 1, −1)", "∂ first output / ∂x"]
+    return table(heads, zip(xs, y, dy, strict=True), digits=6)
+
+
+def properties_table(f: Activation) -> str:
+    params = ", ".join(f"`{k} = {v:g}`" for k, v in f.defaults.items()) or "none"
+    rows = [
+        ["output range", _range(f)],
+        ["bounded", _yes(f.bounded)],
+        ["monotonic", _yes(f.monotonic)],
+        ["zero-centred: $f(-x) = -f(x)$", _yes(f.zero_centered)],
+        ["continuous", _yes(f.continuous)],
+        ["differentiable everywhere", _yes(f.smooth)],
+    ]
+    if f.elementwise:
+        rows.append(["saturates", {"none": "no", "left": "for x → −∞", "right": "for x → +∞",
+                                   "both": "on both sides"}[f.saturates]])
+    else:
+        rows.append(["input", "a vector along the last axis"])
+    rows.append(["parameters (defaults)", params])
+    rows.append(["PyTorch", f"`{f.torch_name}`" if f.torch_name else "—"])
+    if f.aliases:
+        rows.append(["also looked up as", ", ".join(f"`{a}`" for a in f.aliases)])
+    return table(["property", "value"], rows)
+
+
+def _see_also(f: Activation, source: str) -> str:
+    same = [g for g in activations.catalog() if g.family == f.family and g.key != f.key]
+    items = [f"[{g.name}]({link(page_path(g.key), source)})" for g in same]
+    concepts = []
+    if f.saturates in {"left", "both"} or f.saturates == "right":
+        concepts += ["saturation", "vanishing"]
+    if f.key in {"relu", "leaky_relu", "prelu", "relu6"}:
+        concepts.append("dying")
+    if f.key in STABLE_KEYS:
+        concepts.append("stable")
+    if f.key in OUTPUT_KEYS:
+        concepts.append("output")
+    if f.key == "identity":
+        concepts.append("nonlinear")
+    items += [f"[{CONCEPTS[c][0]}]({link(CONCEPTS[c][1], source)})" for c in concepts]
+    items.append(f"[Overview of all activations]({link('activations/index.md', source)})")
+    return " · ".join(items)
+
+
+def _call_args(f: Activation) -> str:
+    return ", ".join(["x", *(f"{k}={v:g}" for k, v in f.defaults.items())])
+
+
+def _has_derivative(f: Activation) -> bool:
+    try:
+        f.derivative(np.zeros((1, 4)))
+    except TypeError:
+        return False
+    return True
+
+
+def _definition(f: Activation) -> str:
+    body = f.doc.split("Examples:")[0].strip()
+    paragraphs = body.split("\n\n")
+    return "\n\n".join(p.strip() for p in paragraphs[1:]) if len(paragraphs) > 1 else f.summary
+
+
+def activation_page(key: str) -> str:
+    """The generated body of one activation's page, as Markdown with inline SVG."""
+    f = activations.get(key)
+    _check_claims(f)
+    source = page_path(f.key)
+    api = link(f"api/activations.md#nnref.activations.{f.key}", source)
+    parts = [
+        f"!!! abstract \"Definition\"\n    {f.summary}\n",
+        _definition(f) + "\n",
+        "## Formula\n",
+        f"$$\n{f.formula}\n$$\n",
+        "Its derivative, taken with respect to the net input $x$:\n",
+        f"$$\n{f.derivative_formula}\n$$\n",
+        "## Plot\n",
+        "The curve and its derivative come from the library; the dots are central finite "
+        "differences $\\bigl(f(x+h) - f(x-h)\\bigr)/2h$, computed independently of the "
+        "derivative formula.\n",
+        f'<div class="nnref-plot">\n{plot_svg(f)}</div>\n',
+        "## Values\n",
+        values_table(f) + "\n",
+        "## Properties\n",
+        "Generated from the activation's metadata; the build checks range, monotonicity and "
+        "derivative against the function on a grid.\n",
+        properties_table(f) + "\n",
+    ]
+    if f.strengths:
+        parts += ["## Strengths\n", "\n".join(f"- {s}" for s in f.strengths) + "\n"]
+    if f.problems:
+        parts += ["## Problems\n", "\n".join(f"- {p}" for p in f.problems) + "\n"]
+    parts += [
+        "## In code\n",
+        f"```python\nfrom nnref import activations\n\nactivations.{f.key}({_call_args(f)})"
+        f"\nactivations.{f.key}.{'derivative' if _has_derivative(f) else 'jacobian'}(x)\n```\n",
+        f"API: [`nnref.activations.{f.key}`]({api})\n",
+        "## See also\n",
+        _see_also(f, source) + "\n",
+    ]
+    return "\n".join(parts)
+
+
+def catalogue_table(source: str = "activations/index.md") -> str:
+    """Every activation: name (linked), formula, range and properties."""
+    rows: list[list[Any]] = []
+    for f in activations.catalog():
+        rows.append([
+            f"[{f.name}]({link(page_path(f.key), source)})",
+            f"`{f.key}`",
+            f"${f.formula}$",
+            _range(f),
+            "✓" if f.monotonic else "",
+            "✓" if f.zero_centered else "",
+            "✓" if f.smooth else "",
+            family_title(f.family),
+        ])
+    return table(["name", "key", "formula", "range", "monotonic", "zero-centred",
+                  "differentiable", "family"], rows)
+
+
+def family_figure(family: str) -> str:
+    """All elementwise activations of one family overlaid on one plot."""
+    from nnref.plotting import figure_to_svg, new_figure
+
+    members = [f for f in activations.catalog() if f.family == family and f.elementwise]
+    x = np.linspace(-4.0, 4.0, 801)
+    fig, ax = new_figure(figsize=(6.4, 3.4))
+    for f in members:
+        ax.plot(x, f(x[:, None])[:, 0], label=f.key)
+    ax.set_ylim(-2.5, 4.5)
+    ax.set_xlabel("x")
+    ax.set_title(family_title(family))
+    ax.legend(fontsize=8, ncols=2 if len(members) > 5 else 1)
+    return figure_to_svg(fig, "family-" + family.replace(" ", "-"), title=family_title(family))
+
+
+def families() -> list[str]:
+    """Families in catalogue order."""
+    seen: dict[str, None] = {}
+    for f in activations.catalog():
+        seen.setdefault(f.family, None)
+    return list(seen)
+
+
+def coverage_table(source: str = "activations/index.md") -> str:
+    """Every name from Wikipedia's table and PyTorch's list, mapped to our page."""
+    import yaml
+
+    data = yaml.safe_load((ROOT / "includes" / "activation_coverage.yml").read_text("utf-8"))
+    rows = []
+    for origin in ("wikipedia", "pytorch"):
+        for entry in data[origin]:
+            key = entry["key"]
+            note = entry.get("note", "")
+            if key is None:
+                assert note, f"{entry['name']}: a name we do not implement needs a note"
+                ours = "—"
+            else:
+                f = activations.get(key)  # an unknown key fails the build, naming it
+                ours = f"[{f.name}]({link(page_path(f.key), source)})"
+            origin_name = "Wikipedia" if origin == "wikipedia" else "PyTorch"
+            rows.append([origin_name, entry["name"], ours, note])
+    return table(["source", "name there", "our page", "note"], rows)
