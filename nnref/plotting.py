@@ -44,11 +44,15 @@ from nnref.neuron import Neuron, NeuronTrace
 
 __all__ = [
     "PALETTE",
+    "cost_contour",
+    "decision_regions",
     "figure_to_svg",
     "network_diagram",
     "neuron_diagram",
     "new_figure",
+    "scatter_classes",
     "style",
+    "training_curve",
 ]
 
 PALETTE: tuple[str, ...] = (
@@ -360,3 +364,379 @@ def _draw_network(
     ax.set_xlim(-0.8, 2.0 * (len(sizes) - 1) + 0.8)
     ax.set_ylim(-(tallest - 1) / 2 - 1.8, (tallest - 1) / 2 + 0.6)
     return fig
+
+
+# --------------------------------------------------------------------------------------------
+# Learning: labelled points, decision regions, training curves and cost surfaces
+# --------------------------------------------------------------------------------------------
+
+_MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
+
+
+def _plane_points(X: ArrayLike, name: str = "X") -> Any:
+    """``X`` as a finite float matrix of shape ``(n_samples, 2)``."""
+    arr = as_float_array(X, name)
+    if arr.ndim != 2 or arr.shape[0] == 0 or arr.shape[1] != 2:
+        raise error(name, "an array of shape (n_samples, 2): points in the plane", arr)
+    if not np.all(np.isfinite(arr)):
+        raise error(name, "finite (no NaN or inf)", arr)
+    return arr
+
+
+def _labels_for(y: ArrayLike, n: int) -> Any:
+    labels = np.asarray(y)
+    if labels.ndim != 1 or labels.shape[0] != n:
+        raise error("y", f"a 1-D array of {n} labels, one per point", labels)
+    return labels
+
+
+def _names_for(class_names: Sequence[str] | None, classes: Any) -> list[str]:
+    if class_names is None:
+        return [f"class {c}" for c in classes.tolist()]
+    names = [str(n) for n in class_names] if not isinstance(class_names, str) else []
+    if len(names) != classes.shape[0]:
+        raise error(
+            "class_names", f"{classes.shape[0]} name(s), one per class", class_names
+        )
+    return names
+
+
+def _target_axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
+    if ax is None:
+        _, ax = new_figure(figsize=figsize)
+        return ax
+    if not isinstance(ax, Axes):
+        raise error("ax", "a matplotlib Axes or None", ax, TypeError)
+    return ax
+
+
+def _scatter(ax: Axes, X: Any, index: Any, names: list[str], **kwargs: Any) -> None:
+    for k, name in enumerate(names):
+        mask = index == k
+        if np.any(mask):
+            ax.scatter(
+                X[mask, 0], X[mask, 1], s=kwargs.get("s", 42),
+                color=PALETTE[k % len(PALETTE)], marker=_MARKERS[k % len(_MARKERS)],
+                edgecolors=_INK, linewidths=0.6, label=name, zorder=3,
+                alpha=kwargs.get("alpha", 1.0),
+            )
+
+
+def scatter_classes(
+    X: ArrayLike,
+    y: ArrayLike,
+    ax: Axes | None = None,
+    class_names: Sequence[str] | None = None,
+    legend: bool = True,
+) -> Figure:
+    """Plot labelled points in the plane, one colour and marker per class.
+
+    Classes are the sorted distinct labels of ``y``; class $k$ gets ``PALETTE[k]`` and its own
+    marker, so the classes stay distinguishable without colour too.
+
+    Args:
+        X: The points, shape ``(n_samples, 2)``.
+        y: Their labels, shape ``(n_samples,)``.
+        ax: Axes to draw on; by default a new figure is made.
+        class_names: Legend entries, one per class in sorted order; default "class <label>".
+        legend: Whether to add a legend.
+
+    Returns:
+        The figure that holds the axes.
+
+    Examples:
+        >>> fig = scatter_classes([[0, 0], [0, 1], [1, 0], [1, 1]], [0, 1, 1, 0])
+        >>> [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+        ['class 0', 'class 1']
+    """
+    points = _plane_points(X)
+    labels = _labels_for(y, points.shape[0])
+    classes, index = np.unique(labels, return_inverse=True)
+    names = _names_for(class_names, classes)
+    if not isinstance(legend, bool | np.bool_):
+        raise error("legend", "True or False", legend, TypeError)
+    with style():
+        target = _target_axes(ax, (4.8, 4.0))
+        _scatter(target, points, index, names)
+        target.set_xlabel("$x_1$")
+        target.set_ylabel("$x_2$")
+        if legend:
+            target.legend(fontsize=9)
+    figure = target.get_figure()
+    assert isinstance(figure, Figure)
+    return figure
+
+
+def decision_regions(
+    model: Any,
+    X: ArrayLike,
+    y: ArrayLike,
+    ax: Axes | None = None,
+    resolution: int = 200,
+    padding: float = 0.5,
+    class_names: Sequence[str] | None = None,
+    legend: bool = True,
+) -> Figure:
+    """Shade the plane by the class a model predicts, and plot the labelled points on top.
+
+    The model is asked for the class of every point of a ``resolution`` × ``resolution`` grid
+    covering the data (plus ``padding`` on every side); each class's region is shaded in its
+    colour and the borders between regions, the **decision boundaries**, are drawn as lines.
+    Any object with a ``predict(X)`` method works: a
+    [`Perceptron`][nnref.linear.Perceptron], a one-vs-rest model, or a hand-written
+    classifier.
+
+    Args:
+        model: A fitted model with ``predict(X)``; ``X`` has shape ``(n, 2)`` and the answer
+            shape ``(n,)``.
+        X: The points to plot, shape ``(n_samples, 2)``.
+        y: Their labels, shape ``(n_samples,)``.
+        ax: Axes to draw on; by default a new figure is made.
+        resolution: Grid points per axis, an int from 2 to 2000.
+        padding: Margin around the data, in data units, at least 0.
+        class_names: Legend entries, one per class (the sorted labels of ``y`` and of the
+            predictions); default "class <label>".
+        legend: Whether to add a legend of the points.
+
+    Returns:
+        The figure that holds the axes.
+
+    Examples:
+        >>> from nnref.linear import Perceptron
+        >>> X, y = [[0, 0], [0, 1], [1, 0], [1, 1]], [0, 0, 0, 1]
+        >>> fig = decision_regions(Perceptron(epochs=6).fit(X, y), X, y, resolution=50)
+        >>> ax = fig.axes[0]
+        >>> [float(v) for v in ax.get_xlim()]  # the data plus the padding
+        [-0.5, 1.5]
+        >>> [t.get_text() for t in ax.get_legend().get_texts()]
+        ['class 0', 'class 1']
+    """
+    predict = getattr(model, "predict", None)
+    if not callable(predict):
+        raise error("model", "a fitted model with a predict(X) method", model, TypeError)
+    points = _plane_points(X)
+    labels = _labels_for(y, points.shape[0])
+    if isinstance(resolution, bool) or not isinstance(resolution, int | np.integer):
+        raise error("resolution", "an int from 2 to 2000", resolution, TypeError)
+    if not 2 <= resolution <= 2000:
+        raise error("resolution", "an int from 2 to 2000", resolution)
+    if isinstance(padding, bool) or not isinstance(padding, int | float | np.floating):
+        raise error("padding", "a non-negative real number", padding, TypeError)
+    if not (np.isfinite(padding) and padding >= 0):
+        raise error("padding", "a non-negative real number", padding)
+    if not isinstance(legend, bool | np.bool_):
+        raise error("legend", "True or False", legend, TypeError)
+
+    lo, hi = points.min(axis=0) - padding, points.max(axis=0) + padding
+    hi = np.where(hi > lo, hi, lo + 1.0)  # a single point still gets a visible square
+    g1, g2 = np.meshgrid(
+        np.linspace(lo[0], hi[0], resolution), np.linspace(lo[1], hi[1], resolution)
+    )
+    grid = np.column_stack([g1.ravel(), g2.ravel()])
+    predicted = np.asarray(predict(grid))
+    if predicted.shape != (grid.shape[0],):
+        raise ValueError(
+            f"model.predict must return one label per point, shape ({grid.shape[0]},), got an "
+            f"array of shape {predicted.shape}"
+        )
+    classes = np.unique(np.concatenate([labels, predicted]))
+    names = _names_for(class_names, classes)
+    region = np.searchsorted(classes, predicted).reshape(g1.shape)
+    index = np.searchsorted(classes, labels)
+
+    with style():
+        target = _target_axes(ax, (4.8, 4.0))
+        k = classes.shape[0]
+        colors = [PALETTE[i % len(PALETTE)] for i in range(k)]
+        target.contourf(
+            g1, g2, region, levels=np.arange(k + 1) - 0.5, colors=colors, alpha=0.22,
+            antialiased=True,
+        )
+        for i in range(k):
+            inside = (region == i).astype(float)
+            if 0 < inside.sum() < inside.size:
+                target.contour(g1, g2, inside, levels=[0.5], colors=[_INK], linewidths=1.2)
+        _scatter(target, points, index, names)
+        target.set_xlim(float(lo[0]), float(hi[0]))
+        target.set_ylim(float(lo[1]), float(hi[1]))
+        target.set_xlabel("$x_1$")
+        target.set_ylabel("$x_2$")
+        target.grid(False)
+        if legend:
+            target.legend(fontsize=9, loc="best")
+    figure = target.get_figure()
+    assert isinstance(figure, Figure)
+    return figure
+
+
+def training_curve(
+    values: ArrayLike,
+    ax: Axes | None = None,
+    label: str | None = None,
+    ylabel: str = "cost",
+    logy: bool = False,
+    color: str | None = None,
+) -> Figure:
+    """Plot one number per epoch (a cost, an error count, an accuracy) against the epoch.
+
+    Epochs are counted from 1. Call it again with the same ``ax`` to compare several runs; a
+    ``label`` adds the curve to the legend. Integer-valued series (such as a perceptron's
+    ``errors_``) get integer ticks.
+
+    Args:
+        values: One finite value per epoch, shape ``(n_epochs,)``.
+        ax: Axes to draw on; by default a new figure is made.
+        label: Legend entry of this curve.
+        ylabel: Label of the vertical axis.
+        logy: Use a logarithmic vertical axis (all values must then be positive).
+        color: Line colour; by default the next colour of [`PALETTE`][nnref.plotting.PALETTE].
+
+    Returns:
+        The figure that holds the axes.
+
+    Examples:
+        >>> fig = training_curve([3, 2, 2, 1, 0], ylabel="errors")
+        >>> line = fig.axes[0].get_lines()[0]
+        >>> line.get_xdata().tolist(), line.get_ydata().tolist()
+        ([1, 2, 3, 4, 5], [3.0, 2.0, 2.0, 1.0, 0.0])
+    """
+    series = as_float_array(values, "values")
+    if series.ndim != 1 or series.shape[0] == 0:
+        raise error("values", "a non-empty 1-D array, one value per epoch", series)
+    if not np.all(np.isfinite(series)):
+        raise error("values", "finite (no NaN or inf)", series)
+    if not isinstance(logy, bool | np.bool_):
+        raise error("logy", "True or False", logy, TypeError)
+    if logy and not np.all(series > 0):
+        raise error("values", "positive for a logarithmic axis (logy=True)", series)
+    if label is not None and not isinstance(label, str):
+        raise error("label", "a string or None", label, TypeError)
+    if not isinstance(ylabel, str):
+        raise error("ylabel", "a string", ylabel, TypeError)
+    if color is not None:
+        try:
+            to_rgba(color)
+        except (TypeError, ValueError):
+            raise error("color", "a matplotlib colour or None", color) from None
+    from matplotlib.ticker import MaxNLocator
+
+    epochs = np.arange(1, series.shape[0] + 1)
+    with style():
+        target = _target_axes(ax, (6.4, 3.2))
+        target.plot(
+            epochs, series, label=label, color=color,
+            marker="o" if series.shape[0] <= 40 else None, markersize=4,
+        )
+        if logy:
+            target.set_yscale("log")
+        if np.all(series == np.round(series)):
+            target.yaxis.set_major_locator(MaxNLocator(integer=True))
+        target.xaxis.set_major_locator(MaxNLocator(integer=True))
+        target.set_xlabel("epoch")
+        target.set_ylabel(ylabel)
+        if label is not None:
+            target.legend(fontsize=9)
+    figure = target.get_figure()
+    assert isinstance(figure, Figure)
+    return figure
+
+
+def cost_contour(
+    cost: Any,
+    xlim: tuple[float, float],
+    ylim: tuple[float, float],
+    path: ArrayLike | None = None,
+    ax: Axes | None = None,
+    resolution: int = 121,
+    levels: int | Sequence[float] = 12,
+    labels: tuple[str, str] = ("$w_1$", "$w_2$"),
+) -> Figure:
+    """Contour lines of a cost over two parameters, with an optional descent path on top.
+
+    Args:
+        cost: A function that takes points of shape ``(n, 2)`` (pairs of parameter values)
+            and returns their costs, shape ``(n,)``.
+        xlim: ``(low, high)`` range of the first parameter.
+        ylim: ``(low, high)`` range of the second parameter.
+        path: The parameters after each step of a descent, shape ``(n_steps, 2)``; drawn as a
+            line of dots from a ring (the start) to a star (the end).
+        ax: Axes to draw on; by default a new figure is made.
+        resolution: Grid points per axis, an int from 2 to 1000.
+        levels: The number of contour lines (spaced quadratically between the smallest and
+            the largest cost on the grid, so more of them circle the minimum), or the
+            increasing cost values to draw.
+        labels: Axis labels of the two parameters.
+
+    Returns:
+        The figure that holds the axes.
+
+    Examples:
+        >>> bowl = lambda w: (w ** 2).sum(axis=1)
+        >>> fig = cost_contour(bowl, (-1, 1), (-1, 1), path=[[0.8, 0.6], [0.4, 0.3], [0, 0]])
+        >>> fig.axes[0].get_lines()[0].get_xdata().tolist()
+        [0.8, 0.4, 0.0]
+    """
+    if not callable(cost):
+        raise error("cost", "a function of points of shape (n, 2)", cost, TypeError)
+    bounds = []
+    for name, lim in (("xlim", xlim), ("ylim", ylim)):
+        arr = as_float_array(lim, name)
+        if arr.shape != (2,) or not np.all(np.isfinite(arr)) or not arr[0] < arr[1]:
+            raise error(name, "a pair (low, high) of finite numbers with low < high", lim)
+        bounds.append(arr)
+    if isinstance(resolution, bool) or not isinstance(resolution, int | np.integer):
+        raise error("resolution", "an int from 2 to 1000", resolution, TypeError)
+    if not 2 <= resolution <= 1000:
+        raise error("resolution", "an int from 2 to 1000", resolution)
+    steps = None
+    if path is not None:
+        steps = _plane_points(path, "path")
+    if len(labels) != 2 or not all(isinstance(t, str) for t in labels):
+        raise error("labels", "two strings (the axis labels)", labels)
+
+    g1, g2 = np.meshgrid(
+        np.linspace(*bounds[0], resolution), np.linspace(*bounds[1], resolution)
+    )
+    grid = np.column_stack([g1.ravel(), g2.ravel()])
+    values = np.asarray(cost(grid), dtype=float)
+    if values.shape != (grid.shape[0],):
+        raise ValueError(
+            f"cost must return one value per point, shape ({grid.shape[0]},), got an array "
+            f"of shape {values.shape}"
+        )
+    if not np.all(np.isfinite(values)):
+        raise error("cost", "finite on the whole grid", cost)
+    surface = values.reshape(g1.shape)
+    if isinstance(levels, int | np.integer) and not isinstance(levels, bool):
+        if levels < 2:
+            raise error("levels", "at least 2 contour lines", levels)
+        lo, hi = float(surface.min()), float(surface.max())
+        if hi == lo:
+            raise error("cost", "a function that is not constant on the grid", cost)
+        drawn: Any = lo + (hi - lo) * np.linspace(0.0, 1.0, int(levels) + 1)[1:] ** 2
+    else:
+        drawn = as_float_array(levels, "levels")
+        if drawn.ndim != 1 or drawn.shape[0] == 0 or np.any(np.diff(drawn) <= 0):
+            raise error("levels", "an int or a non-empty increasing sequence", levels)
+
+    with style():
+        target = _target_axes(ax, (5.0, 4.2))
+        lines = target.contour(g1, g2, surface, levels=drawn, colors=[PALETTE[0]],
+                               linewidths=1.0, alpha=0.75)
+        target.clabel(lines, fontsize=7, fmt="%.3g")
+        if steps is not None:
+            target.plot(steps[:, 0], steps[:, 1], color=PALETTE[3], marker="o",
+                        markersize=3.5, linewidth=1.5, zorder=3, label="descent path")
+            target.plot(*steps[0], marker="o", markersize=9, markerfacecolor="none",
+                        markeredgecolor=PALETTE[3], markeredgewidth=2, linestyle="none",
+                        zorder=4)
+            target.plot(*steps[-1], marker="*", markersize=13, color=PALETTE[1],
+                        linestyle="none", zorder=4)
+        target.set_xlim(float(bounds[0][0]), float(bounds[0][1]))
+        target.set_ylim(float(bounds[1][0]), float(bounds[1][1]))
+        target.set_xlabel(labels[0])
+        target.set_ylabel(labels[1])
+        target.grid(False)
+    figure = target.get_figure()
+    assert isinstance(figure, Figure)
+    return figure
