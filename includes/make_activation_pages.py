@@ -30,6 +30,14 @@ from nnref._activation_pages import activation_page
 
 print(activation_page("{key}"))
 ```
+
+<!-- Hand-written sections for this activation go here, above the footer. -->
+
+```python exec="on" id="{slug}-footer"
+from nnref._activation_pages import activation_footer
+
+print(activation_footer("{key}"))
+```
 '''
 
 

@@ -63,7 +63,7 @@ def _attained(y: np.ndarray, dy: np.ndarray, bound: float) -> bool:
     return bool(np.any(dy[near] * dy[near + 1] < 0))
 
 
-def _range(f: Activation) -> str:
+def range_text(f: Activation) -> str:
     """The output range, closed where the function reaches the bound.
 
     Checked on a dyadic grid over [-8, 8] (exact at the usual kinks, and far enough from the
@@ -118,6 +118,11 @@ def plot_svg(f: Activation) -> str:
 
     x = _grid(f)
     y, dy = _curve(f, x)
+    for kink in f.kinks:  # break the lines at corners and jumps instead of drawing risers
+        at = int(np.argmin(np.abs(x - kink)))
+        dy[at] = np.nan
+        if not f.continuous:
+            y[at] = np.nan
     probes = _probes(f)
     fig, ax = new_figure(figsize=(6.4, 3.5))
     label = f.key if f.elementwise else f"{f.key}(x, 0, 1, −1)₁"
@@ -125,12 +130,14 @@ def plot_svg(f: Activation) -> str:
     ax.plot(x, dy, color=PALETTE[1], linestyle="--", label="derivative")
     ax.plot(probes, _central_difference(f, probes), "o", color=PALETTE[2], ms=5,
             label="finite differences")
+    ax.axhline(0, color=PALETTE[7], lw=0.8)
+    ax.axvline(0, color=PALETTE[7], lw=0.8)
+    shown = [y, dy]
     if f.key == "brelu":  # position-dependent: odd positions get the mirrored ReLU
         odd = f(np.column_stack([x, x]))[:, 1]
         ax.plot(x, odd, color=PALETTE[4], linestyle=":", label="brelu at odd positions")
-    ax.axhline(0, color=PALETTE[7], lw=0.8)
-    ax.axvline(0, color=PALETTE[7], lw=0.8)
-    finite = np.concatenate([y[np.isfinite(y)], dy[np.isfinite(dy)]])
+        shown.append(odd)
+    finite = np.concatenate([v[np.isfinite(v)] for v in shown])
     lo, hi = float(np.min(finite)), float(np.max(finite))
     pad = 0.08 * max(hi - lo, 1.0)
     ax.set_ylim(max(lo, -6) - pad, min(hi, 6) + pad)
@@ -177,10 +184,10 @@ def values_table(f: Activation) -> str:
 def properties_table(f: Activation) -> str:
     params = ", ".join(f"`{k} = {v:g}`" for k, v in f.defaults.items()) or "none"
     rows = [
-        ["output range", _range(f)],
+        ["output range", range_text(f)],
         ["bounded", _yes(f.bounded)],
         ["monotonic", _yes(f.monotonic)],
-        ["zero-centred: $f(-x) = -f(x)$", _yes(f.zero_centered)],
+        ["odd, $f(-x) = -f(x)$ (zero-centred)", _yes(f.zero_centered)],
         ["continuous", _yes(f.continuous)],
         ["differentiable everywhere", _yes(f.smooth)],
     ]
@@ -211,6 +218,10 @@ def _see_also(f: Activation, source: str) -> str:
     if f.key == "identity":
         concepts.append("nonlinear")
     items += [f"[{CONCEPTS[c][0]}]({link(CONCEPTS[c][1], source)})" for c in concepts]
+    if f.family == "threshold":
+        items.append(f"[Threshold logic unit]({link('neuron/threshold-logic-unit.md', source)})")
+    if f.key in {"cos", "sin"}:
+        items.append(f"[Why networks need non-linearity]({link(CONCEPTS['nonlinear'][1], source)})")
     items.append(f"[Overview of all activations]({link('activations/index.md', source)})")
     return " · ".join(items)
 
@@ -230,80 +241,110 @@ def _has_derivative(f: Activation) -> bool:
 def _definition(f: Activation) -> str:
     body = f.doc.split("Examples:")[0].strip()
     paragraphs = body.split("\n\n")
-    return "\n\n".join(p.strip() for p in paragraphs[1:]) if len(paragraphs) > 1 else f.summary
+    extra = [p.strip() for p in paragraphs[1:] if p.strip() != f.summary]
+    return "\n\n".join(extra)
 
 
 def activation_page(key: str) -> str:
-    """The generated body of one activation's page, as Markdown with inline SVG."""
+    """The generated body of one activation's page, as Markdown with inline SVG.
+
+    Hand-written sections may follow; ``activation_footer`` closes the page.
+    """
     f = activations.get(key)
     _check_claims(f)
-    source = page_path(f.key)
-    api = link(f"api/activations.md#nnref.activations.{f.key}", source)
+    vector_note = (
+        "" if f.elementwise else
+        " This function takes a whole vector: the plot follows its first output while the "
+        "first input $x$ varies and the other three inputs stay at 0, 1 and −1."
+    )
     parts = [
         f"!!! abstract \"Definition\"\n    {f.summary}\n",
         _definition(f) + "\n",
         "## Formula\n",
         f"$$\n{f.formula}\n$$\n",
-        "Its derivative, taken with respect to the net input $x$:\n",
+        "Here $x$ is the neuron's net input (written $z$ on the neuron pages). The derivative, "
+        "taken with respect to that net input:\n",
         f"$$\n{f.derivative_formula}\n$$\n",
         "## Plot\n",
         "The curve and its derivative come from the library; the dots are central finite "
-        "differences $\\bigl(f(x+h) - f(x-h)\\bigr)/2h$, computed independently of the "
-        "derivative formula.\n",
+        "differences $\\frac{f(x+h) - f(x-h)}{2h}$, computed independently of the derivative "
+        "formula." + vector_note + "\n",
         f'<div class="nnref-plot">\n{plot_svg(f)}</div>\n',
         "## Values\n",
         values_table(f) + "\n",
         "## Properties\n",
-        "Generated from the activation's metadata; the build checks range, monotonicity and "
-        "derivative against the function on a grid.\n",
+        "Generated from the activation's metadata; the build checks range, monotonicity, "
+        "symmetry and derivative against the function on a grid.\n",
         properties_table(f) + "\n",
     ]
     if f.strengths:
         parts += ["## Strengths\n", "\n".join(f"- {s}" for s in f.strengths) + "\n"]
     if f.problems:
         parts += ["## Problems\n", "\n".join(f"- {p}" for p in f.problems) + "\n"]
-    parts += [
-        "## In code\n",
-        f"```python\nfrom nnref import activations\n\nactivations.{f.key}({_call_args(f)})"
-        f"\nactivations.{f.key}.{'derivative' if _has_derivative(f) else 'jacobian'}(x)\n```\n",
-        f"API: [`nnref.activations.{f.key}`]({api})\n",
-        "## See also\n",
-        _see_also(f, source) + "\n",
-    ]
     return "\n".join(parts)
 
 
+def activation_footer(key: str) -> str:
+    """The end of an activation's page: how to call it, its API entry and related pages."""
+    f = activations.get(key)
+    source = page_path(f.key)
+    api = link(f"api/activations.md#nnref.activations.{f.key}", source)
+    method = "derivative" if _has_derivative(f) else "jacobian"
+    return "\n".join([
+        "## In code\n",
+        f"```python\nfrom nnref import activations\n\nactivations.{f.key}({_call_args(f)})"
+        f"\nactivations.{f.key}.{method}(x)\n```\n",
+        f"API: [`nnref.activations.{f.key}`]({api})\n",
+        "## See also\n",
+        _see_also(f, source) + "\n",
+    ])
+
+
+def _tex_cell(tex: str) -> str:
+    """LaTeX for a Markdown table cell: a bare ``|`` would split the cell."""
+    return tex.replace("|", r"\vert ")
+
+
 def catalogue_table(source: str = "activations/index.md") -> str:
-    """Every activation: name (linked), formula, range and properties."""
-    rows: list[list[Any]] = []
-    for f in activations.catalog():
-        rows.append([
-            f"[{f.name}]({link(page_path(f.key), source)})",
-            f"`{f.key}`",
-            f"${f.formula}$",
-            _range(f),
-            "✓" if f.monotonic else "",
-            "✓" if f.zero_centered else "",
-            "✓" if f.smooth else "",
-            family_title(f.family),
-        ])
-    return table(["name", "key", "formula", "range", "monotonic", "zero-centred",
-                  "differentiable", "family"], rows)
+    """Every activation, one table per family: name (linked), formula, range, properties."""
+    out = []
+    for family in families():
+        rows: list[list[Any]] = []
+        for f in (g for g in activations.catalog() if g.family == family):
+            rows.append([
+                f"[{f.name}]({link(page_path(f.key), source)})",
+                f"${_tex_cell(f.formula)}$",
+                range_text(f),
+                "✓" if f.monotonic else "",
+                "✓" if f.zero_centered else "",
+                "✓" if f.smooth else "",
+            ])
+        out.append(f"### {family_title(family)}\n")
+        out.append(table(["name", "formula", "range", "monotonic", "odd", "differentiable"],
+                         rows) + "\n")
+    return "\n".join(out)
 
 
 def family_figure(family: str) -> str:
     """All elementwise activations of one family overlaid on one plot."""
-    from nnref.plotting import figure_to_svg, new_figure
+    from nnref.plotting import PALETTE, figure_to_svg, new_figure
 
     members = [f for f in activations.catalog() if f.family == family and f.elementwise]
-    x = np.linspace(-4.0, 4.0, 801)
-    fig, ax = new_figure(figsize=(6.4, 3.4))
-    for f in members:
-        ax.plot(x, f(x[:, None])[:, 0], label=f.key)
-    ax.set_ylim(-2.5, 4.5)
+    x = np.linspace(-6.0, 8.0, 1401)
+    fig, ax = new_figure(figsize=(6.4, 3.6))
+    styles = ["-", "--", ":", "-."]
+    curves = []
+    for i, f in enumerate(members):
+        y = f(x[:, None])[:, 0]
+        curves.append(y)
+        ax.plot(x, y, label=f.key, color=PALETTE[i % 7], linestyle=styles[(i // 7) % 4])
+    values = np.concatenate(curves)
+    lo, hi = np.percentile(values, [1, 99])
+    pad = 0.1 * max(hi - lo, 1.0)
+    ax.set_ylim(max(lo, -4.0) - pad, min(hi, 6.0) + pad)
     ax.set_xlabel("x")
     ax.set_title(family_title(family))
-    ax.legend(fontsize=8, ncols=2 if len(members) > 5 else 1)
+    ax.legend(fontsize=8, ncols=2 if len(members) > 5 else 1, loc="upper left")
     return figure_to_svg(fig, "family-" + family.replace(" ", "-"), title=family_title(family))
 
 

@@ -85,8 +85,11 @@ class NeuronTrace:
         terms = [f"{fmt(w)}·{fmt(x)}" for w, x in zip(self.weights, self.inputs, strict=True)]
         if self.bias != 0:
             terms.append(fmt(self.bias))
+        total = terms[0]
+        for term in terms[1:]:  # "a + -b" reads badly: write "a - b"
+            total += f" - {term[1:]}" if term.startswith("-") else f" + {term}"
         return [
-            f"net input  z = {' + '.join(terms)} = {fmt(self.net_input)}",
+            f"net input  z = {total} = {fmt(self.net_input)}",
             f"activity   a = {self.activation.key}({fmt(self.net_input)}) = {fmt(self.activity)}",
             f"output     o = {self.output_function.key}({fmt(self.activity)}) = "
             f"{fmt(self.output)}",
@@ -122,14 +125,18 @@ class Neuron:
     ) -> None:
         w = check_finite(as_float_array(weights, "weights"), "weights")
         self.weights: Array = check_ndim(w, "weights", (1,), "one weight per input")
+        """The weights $w_i$, one per input, shape ``(n_inputs,)``."""
         if self.weights.size == 0:
             raise error("weights", "a non-empty 1-D array", self.weights)
         b = as_float_array(bias, "bias")
         if b.ndim != 0 or not np.isfinite(b):
             raise error("bias", "a finite real number", bias)
         self.bias: float = float(b)
+        """The bias $b$ added to the weighted sum."""
         self.activation: act.Activation = _activation(activation, "activation")
+        """The activation function $f$ (the second stage)."""
         self.output: act.Activation = _activation(output, "output")
+        """The output function $g$ (the third stage)."""
 
     @property
     def n_inputs(self) -> int:

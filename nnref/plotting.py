@@ -198,10 +198,13 @@ def _node(ax: Axes, xy: tuple[float, float], label: str, color: str, r: float = 
     ax.text(*xy, label, ha="center", va="center", fontsize=12)
 
 
-def _arrow(ax: Axes, start: tuple[float, float], end: tuple[float, float], width: float) -> None:
+def _arrow(
+    ax: Axes, start: tuple[float, float], end: tuple[float, float], width: float,
+    color: str = _INK,
+) -> None:
     ax.add_patch(
         FancyArrowPatch(
-            start, end, arrowstyle="-|>", mutation_scale=14, linewidth=width, color=_INK
+            start, end, arrowstyle="-|>", mutation_scale=14, linewidth=width, color=color
         )
     )
 
@@ -274,9 +277,14 @@ def _draw_neuron(neuron: Neuron, names: list[str], trace: NeuronTrace | None) ->
         _node(ax, (0.4, y), label, PALETTE[1] if is_bias else PALETTE[2])
         if trace is not None and not is_bias:
             ax.text(-0.1, y, f"{float(trace.inputs[i]):.3g}", ha="right", va="center")
-        _arrow(ax, (0.75, y), (body[0] - 0.05, body_y), 0.6 + 2.4 * abs(w) / scale)
+        start, end = (0.75, y), (body[0] - 0.05, body_y)
+        color = PALETTE[3] if w < 0 else _INK  # negative weights in red, as in network_diagram
+        _arrow(ax, start, end, 0.6 + 2.4 * abs(w) / scale, color)
         wlabel = f"$b = {w:.3g}$" if is_bias else f"$w_{i + 1} = {w:.3g}$"
-        ax.text(1.1, y + 0.22, wlabel, ha="left", va="bottom", fontsize=10)
+        # Label a quarter of the way along the arrow, lifted off the line.
+        lx = start[0] + 0.25 * (end[0] - start[0])
+        ly = start[1] + 0.25 * (end[1] - start[1])
+        ax.text(lx, ly + 0.2, wlabel, ha="center", va="bottom", fontsize=10, color=color)
     end = body[0] + body[2] + 0.1
     _arrow(ax, (end, body_y), (end + 1.0, body_y), 1.6)
     out = "o" if trace is None else f"{float(trace.output):.3g}"
@@ -348,8 +356,13 @@ def _draw_network(
                 else:
                     w = float(mats[layer][i, j])
                     width = 0.3 + 3.0 * abs(w) / (scale or 1.0)
-                    color, alpha = (PALETTE[0] if w >= 0 else PALETTE[3]), 0.8
-                ax.plot([x0, x1], [y0, y1], color=color, lw=width, alpha=alpha, zorder=1)
+                    color, alpha = (PALETTE[0] if w >= 0 else PALETTE[3]), 0.9
+                # Stop the edge at the node's rim: nodes are hollow, so a line into the
+                # centre would cross the circle.
+                dx, dy = x1 - x0, y1 - y0
+                r = 0.28 / float(np.hypot(dx, dy))
+                ax.plot([x0 + r * dx, x1 - r * dx], [y0 + r * dy, y1 - r * dy], color=color,
+                        lw=width, alpha=alpha, zorder=1)
     colors = [PALETTE[2], *([PALETTE[0]] * (len(sizes) - 2)), PALETTE[1]]
     for layer, (k, size) in enumerate(zip(shown, sizes, strict=True)):
         x = 2.0 * layer

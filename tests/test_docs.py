@@ -280,6 +280,7 @@ def test_every_activation_has_its_page() -> None:
     for key in keys:
         text = (DOCS / "activations" / f"{key}.md").read_text(encoding="utf-8")
         assert f'activation_page("{key}")' in text, key
+        assert text.rstrip().endswith(f'print(activation_footer("{key}"))\n```'), key
 
 
 def test_activation_nav_is_generated_from_the_catalogue() -> None:

@@ -27,7 +27,7 @@ def test_worked_example_from_the_glossary() -> None:
 
 def test_lines_show_the_bias_and_refuse_batches() -> None:
     t = Neuron([1.0], bias=-0.5, activation="sigmoid").trace([2.0])
-    assert t.lines()[0] == "net input  z = 1·2 + -0.5 = 1.5"
+    assert t.lines()[0] == "net input  z = 1·2 - 0.5 = 1.5"
     assert t.lines()[1].startswith("activity   a = sigmoid(1.5) = 0.8176")
     with pytest.raises(ValueError, match="single sample"):
         Neuron([1.0]).trace([[1.0], [2.0]]).lines()

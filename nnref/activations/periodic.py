@@ -82,7 +82,7 @@ cos = register(
         problems=(
             "A controversial choice for hidden layers: periodicity creates many "
             "equivalent solutions and a bumpy loss surface.",
-            "f(0) = 1, so outputs are not centred on zero.",
+            "Even, not odd: f(-x) = f(x), so negative and positive inputs look alike.",
         ),
         doc="""Cosine: $\\cos(x)$, derivative $-\\sin(x)$. Period $2\\pi$, range $[-1, 1]$.
 

@@ -152,7 +152,7 @@ prelu = register(
         ),
         problems=(
             "The extra parameters can overfit on small data sets.",
-            "A learned slope above 1 or below 0 makes the unit non-monotonic or expansive.",
+            "A learned slope below 0 makes the unit non-monotonic; one above 1 makes it expansive.",
         ),
         doc="""Parametric ReLU as a function: $x$ for $x > 0$, $\\alpha x$ otherwise.
 

@@ -111,7 +111,7 @@ log_sigmoid = register(
         family="sigmoid-like",
         aliases=("logsigmoid",),
         torch_name="torch.nn.functional.logsigmoid",
-        summary="The logarithm of the sigmoid: a soft, negated ReLU mirrored to the left.",
+        summary="The logarithm of the sigmoid: a smooth version of min(0, x) = -ReLU(-x).",
         strengths=(
             "Gives the log-probability of a binary event directly and stably, as used in "
             "binary cross-entropy on logits.",
@@ -586,7 +586,7 @@ arsinh = register(
         torch_name="torch.asinh",
         summary="Linear near 0 and logarithmic far away: an S-curve that is never flat.",
         strengths=(
-            "Unbounded, so it never fully saturates; large inputs are compressed, not clipped.",
+            "Unbounded: its slope decays only like 1/|x|, so large inputs are compressed, not clipped.",
             "Zero-centred with gradient 1 at the origin.",
         ),
         problems=(
@@ -699,7 +699,7 @@ sqnl = register(
         summary="Two parabolas joined at 0 that reach ±1 exactly at x = ±2.",
         strengths=(
             "A tanh look-alike from multiplications only: cheap in hardware.",
-            "Differentiable everywhere; the derivative reaches 0 smoothly at ±2.",
+            "Differentiable everywhere; the derivative falls continuously to 0 at ±2.",
         ),
         problems=("Exactly zero gradient beyond |x| = 2, a hard form of saturation.",),
         doc="""Square nonlinearity: $x \\mp x^2/4$ on $[-2, 2]$, and $\\pm 1$ beyond.
