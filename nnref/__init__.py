@@ -9,23 +9,53 @@ Examples:
     0.71
 """
 
-from nnref import activations, datasets, linear, metrics
+from nnref import (
+    activations,
+    datasets,
+    gradcheck,
+    init,
+    layers,
+    linear,
+    losses,
+    metrics,
+    network,
+    neuron,
+    optim,
+)
 from nnref._validation import NotFittedError
 from nnref.activations import Activation
+from nnref.layers import ActivationLayer, Dense, PReLU
 from nnref.linear import Adaline, OneVsRest, Perceptron
+from nnref.network import Autoencoder, History, Sequential, mlp
 from nnref.neuron import Neuron, NeuronTrace
+from nnref.optim import SGD
 
 __all__ = [
+    "SGD",
     "Activation",
+    "ActivationLayer",
     "Adaline",
+    "Autoencoder",
+    "Dense",
+    "History",
     "Neuron",
     "NeuronTrace",
     "NotFittedError",
     "OneVsRest",
+    "PReLU",
     "Perceptron",
+    "Sequential",
     "activations",
     "datasets",
+    "gradcheck",
+    "init",
+    "layers",
     "linear",
+    "losses",
     "metrics",
+    "mlp",
+    "network",
+    "neuron",
+    "optim",
 ]
 __version__ = "0.1.0"

@@ -177,7 +177,7 @@ def values_table(f: Activation) -> str:
     xs = np.array([-3.0, -1.0, -0.5, 0.0, 0.5, 1.0, 3.0])
     y, dy = _curve(f, xs)
     heads = ["x", f"{f.key}(x)", "derivative"] if f.elementwise else [
-        "x", f"first output for input (x, 0, 1, −1)", "∂ first output / ∂x"]
+        "x", "first output for input (x, 0, 1, −1)", "∂ first output / ∂x"]
     return table(heads, zip(xs, y, dy, strict=True), digits=6)
 
 

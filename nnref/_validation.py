@@ -21,12 +21,15 @@ __all__ = [
     "check_choice",
     "check_finite",
     "check_fitted",
+    "check_float_dtype",
+    "check_interval",
     "check_n_features",
     "check_ndim",
     "check_nonnegative",
     "check_positive",
     "check_positive_int",
     "check_rng",
+    "check_shape",
     "describe",
 ]
 
@@ -215,3 +218,72 @@ def check_bool(value: Any, name: str) -> bool:
     if not isinstance(value, bool | np.bool_):
         raise error(name, "True or False", value, TypeError)
     return bool(value)
+
+
+def check_float_dtype(dtype: Any, name: str = "dtype") -> np.dtype[Any]:
+    """Return ``dtype`` as a NumPy dtype if it is float32 or float64 (the two we compute in).
+
+    Examples:
+        >>> check_float_dtype("float32")
+        dtype('float32')
+    """
+    try:
+        resolved: np.dtype[Any] = np.dtype(dtype)
+    except TypeError:
+        raise error(name, "numpy.float32 or numpy.float64", dtype, TypeError) from None
+    if resolved not in (np.float32, np.float64):
+        raise error(name, "numpy.float32 or numpy.float64", dtype, TypeError)
+    return resolved
+
+
+def check_interval(
+    value: Any,
+    name: str,
+    low: float,
+    high: float,
+    *,
+    low_open: bool = False,
+    high_open: bool = False,
+) -> float:
+    """Return ``value`` as a float if it is a real number in the given interval.
+
+    The interval is closed at both ends unless ``low_open`` or ``high_open`` says otherwise;
+    the error message writes it in interval notation, e.g. ``[0, 1)``.
+
+    Examples:
+        >>> check_interval(0.9, "momentum", 0.0, 1.0, high_open=True)
+        0.9
+    """
+    text = f"{'(' if low_open else '['}{low:g}, {high:g}{')' if high_open else ']'}"
+    if isinstance(value, bool) or not isinstance(value, Real):
+        raise error(name, f"a real number in {text}", value, TypeError)
+    number = float(value)
+    above = number > low if low_open else number >= low
+    below = number < high if high_open else number <= high
+    if not (np.isfinite(number) and above and below):
+        raise error(name, f"a real number in {text}", value)
+    return number
+
+
+def check_shape(
+    x: NDArray[Any], name: str, shape: tuple[int | None, ...], what: str = ""
+) -> NDArray[Any]:
+    """Raise ``ValueError`` unless ``x`` has ``shape`` (``None`` matches any length there).
+
+    Examples:
+        >>> check_shape(np.zeros((4, 2)), "W", (None, 2)).shape
+        (4, 2)
+        >>> check_shape(np.zeros(3), "b", (2,))
+        Traceback (most recent call last):
+        ...
+        ValueError: b must be an array of shape (2,), got an array of shape (3,)
+    """
+    ok = x.ndim == len(shape) and all(
+        e is None or e == n for e, n in zip(shape, x.shape, strict=True)
+    )
+    if not ok:
+        shown = "(" + ", ".join("n" if e is None else str(e) for e in shape)
+        shown += ",)" if len(shape) == 1 else ")"
+        rule = f"an array of shape {shown}" + (f" ({what})" if what else "")
+        raise ValueError(f"{name} must be {rule}, got an array of shape {x.shape}")
+    return x

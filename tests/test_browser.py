@@ -90,7 +90,8 @@ def test_every_page_renders(browser: object, server: str, built_site: Path) -> N
     for path in pages:
         page = context.new_page()
         problems: list[str] = []
-        page.on("console", lambda m, p=problems: m.type == "error" and p.append(f"console: {m.text}"))
+        page.on("console",
+                lambda m, p=problems: m.type == "error" and p.append(f"console: {m.text}"))
         page.on("pageerror", lambda e, p=problems: p.append(f"page error: {e}"))
         page.on("requestfailed", lambda r, p=problems: p.append(f"failed request: {r.url}"))
         page.on("response", lambda r, p=problems: r.status >= 400

@@ -245,9 +245,15 @@ MODULES = [
     "nnref",
     "nnref.activations",
     "nnref.datasets",
+    "nnref.gradcheck",
+    "nnref.init",
+    "nnref.layers",
     "nnref.linear",
+    "nnref.losses",
     "nnref.metrics",
+    "nnref.network",
     "nnref.neuron",
+    "nnref.optim",
     "nnref.plotting",
 ]
 
@@ -285,4 +291,5 @@ def test_every_activation_has_its_page() -> None:
 
 def test_activation_nav_is_generated_from_the_catalogue() -> None:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert ACTIVATION_TOOLS["nav_block"]() in config, "run: python includes/make_activation_pages.py"
+    hint = "run: python includes/make_activation_pages.py"
+    assert ACTIVATION_TOOLS["nav_block"]() in config, hint

@@ -586,7 +586,8 @@ arsinh = register(
         torch_name="torch.asinh",
         summary="Linear near 0 and logarithmic far away: an S-curve that is never flat.",
         strengths=(
-            "Unbounded: its slope decays only like 1/|x|, so large inputs are compressed, not clipped.",
+            "Unbounded: its slope decays only like 1/|x|, so large inputs are compressed,"
+            " not clipped.",
             "Zero-centred with gradient 1 at the origin.",
         ),
         problems=(

@@ -1,0 +1,680 @@
+"""Feed-forward networks: layers in sequence, trained by backpropagation and gradient descent.
+
+A [`Sequential`][nnref.network.Sequential] network passes a batch through its layers one
+after another (information flows only towards the output: a *feed-forward* network). With
+at least one hidden layer between input and output it is a **multi-layer perceptron**
+(MLP); [`mlp`][nnref.network.mlp] builds one from a list of layer sizes.
+
+Training ([`Sequential.fit`][nnref.network.Sequential.fit]) repeats, for every mini-batch:
+
+1. **forward pass**: compute the output $\\hat y$ and the loss $L(\\hat y, y)$;
+2. **output error**: the loss's gradient $\\partial L / \\partial \\hat y$;
+3. **backward pass**: the chain rule, layer by layer from the output back to the input,
+   gives $\\partial L / \\partial \\theta$ for every parameter;
+4. **update**: $\\theta \\leftarrow \\theta - \\eta\\, \\partial L / \\partial \\theta$ (or
+   another optimiser's rule).
+
+One pass over the training data is an **epoch**; it takes $\\lceil N / B \\rceil$
+**iterations** for mini-batches of $B$ samples.
+[`Autoencoder`][nnref.network.Autoencoder] trains an encoder and a decoder together to
+reproduce their input through a narrow bottleneck.
+
+Examples:
+    >>> import numpy as np
+    >>> from nnref.network import mlp
+    >>> from nnref.datasets import gate
+    >>> X, y = gate("xor")
+    >>> net = mlp([2, 8, 1], activation="tanh", output_activation="sigmoid", rng=1)
+    >>> history = net.fit(X, y, "binary_cross_entropy", epochs=500, lr=0.5, batch_size=4, rng=0)
+    >>> history.accuracy[-1], (net.predict(X)[:, 0] >= 0.5).astype(int)
+    (1.0, array([0, 1, 1, 0]))
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from numbers import Integral
+from typing import Any, Self
+
+import numpy as np
+from numpy.typing import ArrayLike, DTypeLike, NDArray
+
+from nnref import activations as act
+from nnref import losses as loss_functions
+from nnref._validation import (
+    as_float_array,
+    check_bool,
+    check_finite,
+    check_float_dtype,
+    check_positive_int,
+    check_rng,
+    describe,
+    error,
+)
+from nnref.layers import ActivationLayer, Dense, Layer, PReLU
+from nnref.optim import SGD
+
+__all__ = ["Autoencoder", "History", "Sequential", "mlp"]
+
+Array = NDArray[np.floating[Any]]
+Callback = Callable[[int, dict[str, float]], Any]
+
+_DEFAULT_LR = 0.01
+
+
+@dataclass
+class History:
+    """What happened in each epoch of [`Sequential.fit`][nnref.network.Sequential.fit].
+
+    ``loss`` (and ``accuracy``) are measured on the training mini-batches as they pass,
+    before each batch's update, and combined over the epoch: the batch-size-weighted mean of
+    the batch losses for a mean loss, their sum for ``squared_error``. ``val_loss`` and
+    ``val_accuracy`` are measured on the validation data after the epoch. Accuracies are
+    recorded for classification losses only; a list stays empty when it does not apply.
+
+    Attributes:
+        loss: Training loss per epoch.
+        accuracy: Training accuracy per epoch (classification losses).
+        val_loss: Validation loss per epoch (with ``validation_data``).
+        val_accuracy: Validation accuracy per epoch.
+
+    Examples:
+        >>> h = History(loss=[0.9, 0.5], accuracy=[0.5, 1.0])
+        >>> h.epochs, h["loss"], h.keys()
+        (2, [0.9, 0.5], ['loss', 'accuracy'])
+    """
+
+    loss: list[float] = field(default_factory=list)
+    accuracy: list[float] = field(default_factory=list)
+    val_loss: list[float] = field(default_factory=list)
+    val_accuracy: list[float] = field(default_factory=list)
+
+    @property
+    def epochs(self) -> int:
+        """How many epochs were recorded."""
+        return len(self.loss)
+
+    def keys(self) -> list[str]:
+        """The names of the recorded (non-empty) series."""
+        return [k for k, v in self.as_dict().items() if v]
+
+    def as_dict(self) -> dict[str, list[float]]:
+        """Every series by name (empty ones included)."""
+        return {
+            "loss": self.loss,
+            "accuracy": self.accuracy,
+            "val_loss": self.val_loss,
+            "val_accuracy": self.val_accuracy,
+        }
+
+    def __getitem__(self, key: str) -> list[float]:
+        series = self.as_dict()
+        if key not in series:
+            raise KeyError(f"key must be one of {', '.join(series)}; got {key!r}")
+        return series[key]
+
+
+def _layer_forward(layer: Any, x: Array, name: str) -> Array:
+    """A layer's forward pass; ``Layer`` objects get the fast path after a shape check."""
+    fast = getattr(layer, "_forward", None)
+    if fast is None:
+        return np.asarray(layer.forward(x))
+    check = getattr(layer, "_check_input", None)
+    if check is not None:
+        check(x, name)
+    out: Array = fast(x)
+    return out
+
+
+def _layer_backward(layer: Any, g: Array, need_input_grad: bool) -> Array | None:
+    fast = getattr(layer, "_backward", None)
+    if fast is None:
+        return np.asarray(layer.backward(g))
+    out: Array | None = fast(g, need_input_grad)
+    return out
+
+
+def _batch(x: ArrayLike, name: str) -> Array:
+    """A finite float array with a non-empty batch axis (and at least one more axis)."""
+    arr = as_float_array(x, name)
+    if arr.ndim < 2 or arr.shape[0] == 0:
+        raise ValueError(
+            f"{name} must be a batch of shape (n_samples, n_features) with at least one "
+            f"sample, got {describe(arr)}"
+        )
+    return check_finite(arr, name)
+
+
+class Sequential:
+    """A feed-forward network: a list of layers applied one after another.
+
+    $$\\hat y = f_L\\bigl(\\cdots f_2(f_1(x))\\bigr)$$
+
+    Args:
+        layers: The layers in order, input first: [`Dense`][nnref.layers.Dense],
+            [`ActivationLayer`][nnref.layers.ActivationLayer], [`PReLU`][nnref.layers.PReLU]
+            or any object with ``forward``, ``backward``, ``params`` and ``grads``.
+
+    Attributes:
+        layers: The list of layers (``net.layers``).
+        history_: The [`History`][nnref.network.History] of the last ``fit``.
+
+    Examples:
+        The XOR network with ReLU hidden units, $W = [[1, 1], [1, 1]]$, $c = [0, -1]$,
+        $w = [1, -2]$, $b = 0$:
+
+        >>> from nnref.layers import ActivationLayer, Dense
+        >>> net = Sequential([
+        ...     Dense.from_weights([[1, 1], [1, 1]], [0, -1]),
+        ...     ActivationLayer("relu"),
+        ...     Dense.from_weights([[1], [-2]], [0]),
+        ... ])
+        >>> net.predict([[0, 0], [0, 1], [1, 0], [1, 1]])[:, 0]
+        array([0., 1., 1., 0.])
+        >>> list(net.params)
+        ['0.W', '0.b', '2.W', '2.b']
+    """
+
+    def __init__(self, layers: Iterable[Any]) -> None:
+        items = list(layers) if not isinstance(layers, str) else None
+        if not items:
+            raise error("layers", "a non-empty sequence of layers", layers, TypeError)
+        for i, layer in enumerate(items):
+            _check_layer(layer, f"layers[{i}]")
+        self.layers: list[Any] = items
+        self._out_shape: tuple[int, ...] | None = None
+
+    # --- forward and backward ----------------------------------------------------------------
+
+    def forward(self, X: ArrayLike) -> Array:
+        """The forward pass of a batch through every layer; the layers keep their caches.
+
+        Args:
+            X: Input batch, shape ``(n_samples, n_features)``; must be finite.
+
+        Returns:
+            The last layer's output, in ``X``'s dtype (float32 stays float32).
+        """
+        return self._forward(_batch(X, "X"))
+
+    def _forward(self, x: Array) -> Array:
+        for i, layer in enumerate(self.layers):
+            x = _layer_forward(layer, x, "X" if i == 0 else f"the input of layer {i}")
+        self._out_shape = x.shape
+        return x
+
+    def backward(self, grad_out: ArrayLike) -> Array:
+        """Backpropagate $\\partial L / \\partial \\hat y$ through every layer, last first.
+
+        Fills every layer's ``grads`` and returns $\\partial L / \\partial X$.
+
+        Args:
+            grad_out: $\\partial L / \\partial \\hat y$, shaped like the last ``forward``'s
+                output.
+        """
+        if self._out_shape is None:
+            raise RuntimeError("Sequential.backward needs a forward pass first: call forward(X)")
+        g = as_float_array(grad_out, "grad_out")
+        if g.shape != self._out_shape:
+            raise ValueError(
+                f"grad_out must be an array of shape {self._out_shape} (the shape of the last "
+                f"output), got {describe(g)}"
+            )
+        check_finite(g, "grad_out")
+        result = self._backward(g, need_input_grad=True)
+        assert result is not None
+        return result
+
+    def _backward(self, g: Array, need_input_grad: bool) -> Array | None:
+        last = len(self.layers) - 1
+        grad: Array | None = g
+        for i in range(last, -1, -1):
+            assert grad is not None
+            grad = _layer_backward(self.layers[i], grad, need_input_grad or i > 0)
+        return grad
+
+    def predict(self, X: ArrayLike) -> Array:
+        """The network's output for ``X``: the last layer's output (logits, probabilities or
+        values, whatever the last layer produces).
+
+        Examples:
+            >>> from nnref.layers import Dense
+            >>> Sequential([Dense.from_weights([[2.0], [1.0]])]).predict([[1.0, 1.0]])
+            array([[3.]])
+        """
+        return self.forward(X)
+
+    __call__ = predict
+
+    # --- parameters ----------------------------------------------------------------------------
+
+    @property
+    def params(self) -> dict[str, Array]:
+        """Every parameter array by ``"<layer index>.<name>"``, e.g. ``"0.W"`` (the arrays
+        themselves, not copies)."""
+        return {
+            f"{i}.{k}": v for i, layer in enumerate(self.layers) for k, v in layer.params.items()
+        }
+
+    @property
+    def grads(self) -> dict[str, Array]:
+        """Every gradient array, with the keys of ``params``."""
+        return {
+            f"{i}.{k}": v for i, layer in enumerate(self.layers) for k, v in layer.grads.items()
+        }
+
+    def parameters(self) -> Iterator[Array]:
+        """Iterate over the parameter arrays, input layer first (as PyTorch's ``parameters``)."""
+        for layer in self.layers:
+            yield from layer.params.values()
+
+    @property
+    def n_params(self) -> int:
+        """The number of trainable numbers."""
+        return int(sum(p.size for p in self.parameters()))
+
+    @property
+    def dtype(self) -> np.dtype[Any] | None:
+        """The dtype of the parameters (of the first one; ``None`` without parameters)."""
+        for p in self.parameters():
+            return p.dtype
+        return None
+
+    def astype(self, dtype: DTypeLike) -> Self:
+        """Convert every layer's parameters to float32 or float64 (see ``Layer.astype``)."""
+        target = check_float_dtype(dtype)
+        for layer in self.layers:
+            if hasattr(layer, "astype"):
+                layer.astype(target)
+        return self
+
+    # --- training ------------------------------------------------------------------------------
+
+    def fit(
+        self,
+        X: ArrayLike,
+        y: ArrayLike,
+        loss: str | loss_functions.Loss,
+        epochs: int = 10,
+        lr: float | None = None,
+        optimizer: Any = None,
+        batch_size: int | None = 32,
+        rng: np.random.Generator | int | None = None,
+        validation_data: tuple[ArrayLike, ArrayLike] | None = None,
+        verbose: bool | int = False,
+        shuffle: bool = True,
+        callback: Callback | None = None,
+    ) -> History:
+        """Train with mini-batch gradient descent and backpropagation.
+
+        Every epoch visits the samples in an order shuffled by ``rng`` and cuts it into
+        mini-batches of ``batch_size`` (the last one may be smaller); each batch is one
+        iteration: forward, loss, backward, optimiser step. The parameters are first
+        converted to ``X``'s dtype, so float32 data trains in float32 throughout.
+
+        Args:
+            X: Training inputs, shape ``(n_samples, n_features)``; finite.
+            y: Targets in the form ``loss`` expects: values shaped like the output for the
+                regression losses (1-D for a single output), class indices ``(n_samples,)``
+                or one-hot rows for ``cross_entropy``, 0/1 targets for the binary losses.
+            loss: A [`Loss`][nnref.losses.Loss] or its key, e.g. ``"cross_entropy"``.
+            epochs: Number of passes over the data.
+            lr: Learning rate of plain SGD; default 0.01. Give ``lr`` or ``optimizer``.
+            optimizer: An object with ``step(network)``, e.g.
+                [`SGD`][nnref.optim.SGD]``(lr, momentum)``.
+            batch_size: Samples per mini-batch; ``None`` for full-batch gradient descent.
+            rng: Random generator or int seed for the shuffling.
+            validation_data: ``(X_val, y_val)`` to evaluate after every epoch.
+            verbose: Print one progress line per epoch (``True``) or every ``k`` epochs (an
+                int ``k``), and after the last one.
+            shuffle: Shuffle the samples every epoch (default); if false, batches follow the
+                order of ``X``.
+            callback: Called as ``callback(epoch, logs)`` after each epoch, with ``logs`` the
+                epoch's values by history key; returning ``True`` stops training.
+
+        Returns:
+            The per-epoch [`History`][nnref.network.History] (also kept as ``history_``).
+
+        Raises:
+            ValueError: for the wrong number of features, targets of the wrong shape or
+                outside the loss's range, NaN in the data, a non-positive ``lr``,
+                ``batch_size`` or ``epochs``; or if training diverges (non-finite loss).
+
+        Examples:
+            >>> from nnref.datasets import moons
+            >>> X, y = moons(200, noise=0.1, rng=0)
+            >>> net = mlp([2, 16, 16, 2], rng=0)
+            >>> h = net.fit(X, y, "cross_entropy", epochs=100, lr=0.1, batch_size=16, rng=0)
+            >>> h.accuracy[-1] > 0.95
+            True
+        """
+        loss_fn = loss_functions.get(loss)
+        data = _batch(X, "X")
+        n = data.shape[0]
+        n_epochs = check_positive_int(epochs, "epochs")
+        size = n if batch_size is None else check_positive_int(batch_size, "batch_size")
+        opt = _optimizer(lr, optimizer)
+        generator = check_rng(rng)
+        do_shuffle = check_bool(shuffle, "shuffle")
+        every = _verbosity(verbose)
+        if callback is not None and not callable(callback):
+            raise error("callback", "a callable callback(epoch, logs) or None", callback, TypeError)
+
+        self.astype(data.dtype)
+        targets = self._targets(loss_fn, data, y, "y")
+        validation = None
+        if validation_data is not None:
+            validation = self._validation(loss_fn, validation_data, data.dtype)
+
+        history = History()
+        self.history_ = history
+        classify = loss_fn.classification
+        summed = loss_fn.reduction == "sum"
+        for epoch in range(1, n_epochs + 1):
+            order = generator.permutation(n) if do_shuffle else None
+            total = 0.0
+            right = counted = 0
+            for start in range(0, n, size):
+                if order is None:
+                    xb, tb = data[start : start + size], targets[start : start + size]
+                else:
+                    idx = order[start : start + size]
+                    xb, tb = data[idx], targets[idx]
+                out = self._forward(xb)
+                _check_training_output(loss_fn, out, epoch)
+                value, grad = loss_fn._value_and_gradient(out, tb)
+                if classify:
+                    r, c = loss_fn._correct(out, tb)
+                    right += r
+                    counted += c
+                self._backward(grad, need_input_grad=False)
+                opt.step(self)
+                total += value if summed else value * xb.shape[0]
+            logs = {"loss": total if summed else total / n}
+            if classify:
+                logs["accuracy"] = right / counted
+            if validation is not None:
+                logs.update(self._evaluate(loss_fn, *validation, prefix="val_"))
+            for key, value in logs.items():
+                history[key].append(float(value))
+            if every and (epoch % every == 0 or epoch == n_epochs):
+                _report(epoch, n_epochs, logs)
+            if callback is not None and callback(epoch, dict(logs)) is True:
+                break
+        return history
+
+    def evaluate(
+        self, X: ArrayLike, y: ArrayLike, loss: str | loss_functions.Loss
+    ) -> dict[str, float]:
+        """The loss (and accuracy, for a classification loss) on data ``X``, ``y``.
+
+        Examples:
+            >>> from nnref.layers import Dense
+            >>> net = Sequential([Dense.from_weights([[1.0]])])
+            >>> net.evaluate([[1.0], [2.0]], [1.0, 0.0], "mse")
+            {'loss': 2.0}
+        """
+        loss_fn = loss_functions.get(loss)
+        data = _batch(X, "X")
+        targets = self._targets(loss_fn, data, y, "y")
+        return self._evaluate(loss_fn, data, targets)
+
+    def _targets(
+        self, loss_fn: loss_functions.Loss, data: Array, y: ArrayLike, name: str, x_name: str = "X"
+    ) -> Any:
+        """Check ``y`` against the loss and the network's output shape (from one probe sample)."""
+        check = getattr(self.layers[0], "_check_input", None)
+        if check is not None:
+            check(data, x_name)  # errors show the whole data's shape, not the probe's
+        probe = self._forward(data[:1])
+        loss_fn._predictions(probe)
+        shape = (data.shape[0], *probe.shape[1:])
+        return loss_fn._targets(y, shape, data.dtype, name)
+
+    def _validation(
+        self, loss_fn: loss_functions.Loss, validation_data: Any, dtype: np.dtype[Any]
+    ) -> tuple[Array, Any]:
+        if not (isinstance(validation_data, tuple | list) and len(validation_data) == 2):
+            raise error("validation_data", "a pair (X_val, y_val)", validation_data, TypeError)
+        Xv = _batch(validation_data[0], "X_val").astype(dtype, copy=False)
+        return Xv, self._targets(loss_fn, Xv, validation_data[1], "y_val", "X_val")
+
+    def _evaluate(
+        self, loss_fn: loss_functions.Loss, data: Array, targets: Any, prefix: str = ""
+    ) -> dict[str, float]:
+        out = loss_fn._predictions(self._forward(data))
+        result = {f"{prefix}loss": float(loss_fn._value(out, targets))}
+        if loss_fn.classification:
+            right, counted = loss_fn._correct(out, targets)
+            result[f"{prefix}accuracy"] = right / counted
+        return result
+
+    # --- display -------------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.layers)
+
+    def __getitem__(self, index: int) -> Any:
+        return self.layers[index]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.layers)
+
+    def __repr__(self) -> str:
+        inner = "".join(f"\n    {layer!r}," for layer in self.layers)
+        return f"{type(self).__name__}([{inner}\n])"
+
+
+def _check_layer(layer: Any, name: str) -> None:
+    needed = ("forward", "backward", "params", "grads")
+    if not all(hasattr(layer, attr) for attr in needed):
+        raise error(name, "a layer with forward, backward, params and grads", layer, TypeError)
+
+
+def _optimizer(lr: float | None, optimizer: Any) -> Any:
+    if optimizer is None:
+        return SGD(lr=_DEFAULT_LR if lr is None else lr)
+    if lr is not None:
+        raise ValueError(
+            "lr must be None when an optimizer is given (the optimizer has its own learning "
+            f"rate), got lr={lr!r} and optimizer={optimizer!r}"
+        )
+    if not callable(getattr(optimizer, "step", None)):
+        raise error("optimizer", "an object with a step(network) method", optimizer, TypeError)
+    return optimizer
+
+
+def _verbosity(verbose: Any) -> int:
+    if isinstance(verbose, bool | np.bool_):
+        return int(bool(verbose))
+    if isinstance(verbose, Integral) and int(verbose) >= 0:
+        return int(verbose)
+    raise error("verbose", "True, False or a number of epochs between reports", verbose, TypeError)
+
+
+def _check_training_output(loss_fn: loss_functions.Loss, out: Array, epoch: int) -> None:
+    """The loss's own check of the output, with a clearer message when training diverged."""
+    try:
+        loss_fn._predictions(out)
+    except ValueError:
+        if not np.all(np.isfinite(out)):
+            raise ValueError(
+                f"the network's output became non-finite in epoch {epoch}: training diverged "
+                "(try a smaller learning rate)"
+            ) from None
+        raise
+
+
+def _report(epoch: int, n_epochs: int, logs: dict[str, float]) -> None:
+    width = len(str(n_epochs))
+    values = "  ".join(f"{key} {value:.4f}" for key, value in logs.items())
+    print(f"epoch {epoch:>{width}}/{n_epochs}  {values}", file=sys.stdout, flush=True)
+
+
+# --- building networks -----------------------------------------------------------------------
+
+
+def _activation_layer(value: act.Activation | str, name: str, dtype: np.dtype[Any]) -> Layer:
+    key = value.key if isinstance(value, act.Activation) else value
+    if key == "prelu" and isinstance(value, str):
+        return PReLU(dtype=dtype)
+    if isinstance(value, act.Activation):
+        return ActivationLayer(value)
+    if not isinstance(value, str):
+        raise error(name, "an Activation or an activation key such as 'relu'", value, TypeError)
+    try:
+        return ActivationLayer(value)
+    except ValueError as exc:
+        raise ValueError(f"{name}: {exc}") from None
+
+
+def mlp(
+    sizes: Sequence[int],
+    activation: act.Activation | str = "relu",
+    output_activation: act.Activation | str = "identity",
+    init: str = "glorot_uniform",
+    rng: np.random.Generator | int | None = None,
+    dtype: DTypeLike = np.float64,
+) -> Sequential:
+    """A multi-layer perceptron: dense layers of the given sizes with an activation between.
+
+    For sizes $[n_0, n_1, \\dots, n_L]$ the network is
+    $\\hat y = g(W_L^\\top f(\\cdots f(W_1^\\top x + b_1) \\cdots) + b_L)$: a
+    [`Dense`][nnref.layers.Dense] layer $n_{k-1} \\to n_k$ for each step, the hidden
+    activation $f$ after every dense layer but the last, and the output activation $g$
+    after the last (no layer at all for ``"identity"``, the right output for
+    ``"cross_entropy"`` and ``"mse"``). ``"prelu"`` gives [`PReLU`][nnref.layers.PReLU]
+    layers with a learned slope.
+
+    Args:
+        sizes: Units per layer, input first: at least two positive integers.
+        activation: Hidden activation (an ``Activation`` or its key), default ReLU.
+        output_activation: Output activation, default the identity.
+        init: Weight initialisation of every dense layer (see [`nnref.init`][nnref.init]).
+        rng: Random generator or int seed for the initial weights.
+        dtype: Parameter dtype, ``np.float64`` or ``np.float32``.
+
+    Examples:
+        >>> net = mlp([2, 3, 1], activation="tanh", output_activation="sigmoid", rng=0)
+        >>> net
+        Sequential([
+            Dense(2, 3),
+            ActivationLayer('tanh'),
+            Dense(3, 1),
+            ActivationLayer('sigmoid'),
+        ])
+        >>> net.n_params
+        13
+    """
+    if isinstance(sizes, str | bytes) or not isinstance(sizes, Sequence | np.ndarray):
+        raise error("sizes", "a sequence of layer sizes such as [2, 8, 1]", sizes, TypeError)
+    units = [check_positive_int(s, f"sizes[{i}]") for i, s in enumerate(sizes)]
+    if len(units) < 2:
+        raise error("sizes", "at least two sizes (inputs and outputs)", list(sizes))
+    target = check_float_dtype(dtype)
+    generator = check_rng(rng)
+    layers: list[Layer] = []
+    last = len(units) - 2
+    for k, (n_in, n_out) in enumerate(zip(units[:-1], units[1:], strict=True)):
+        layers.append(Dense(n_in, n_out, init=init, rng=generator, dtype=target))
+        if k < last:
+            layers.append(_activation_layer(activation, "activation", target))
+    is_identity = output_activation == "identity" or output_activation is act.identity
+    if not is_identity:
+        layers.append(_activation_layer(output_activation, "output_activation", target))
+    return Sequential(layers)
+
+
+class Autoencoder(Sequential):
+    """An encoder and a decoder trained together to reproduce their input: $x \\to z \\to \\hat x$.
+
+    The encoder maps a sample to a code $z$ (usually of much lower dimension: the
+    *bottleneck*), the decoder maps the code back, and training minimises the reconstruction
+    error $L(\\hat x, x)$ with no labels at all (unsupervised). The trained encoder is a
+    non-linear dimensionality reduction.
+
+    The network is the encoder's layers followed by the decoder's (the same layer objects),
+    so everything of [`Sequential`][nnref.network.Sequential] works on the whole; ``layers``
+    is that concatenation, read-only.
+
+    Args:
+        encoder: A ``Sequential`` (or a list of layers) from the input to the code.
+        decoder: A ``Sequential`` (or a list of layers) from the code to the reconstruction.
+
+    Examples:
+        >>> rng = np.random.default_rng(0)
+        >>> X = rng.normal(size=(200, 2)) @ [[1.0, 0.5, -1.0], [0.3, -1.0, 0.5]]  # a plane in 3-D
+        >>> ae = Autoencoder(mlp([3, 2], rng=0), mlp([2, 3], rng=1))
+        >>> before = ae.evaluate(X, X, "mse")["loss"]
+        >>> h = ae.fit(X, epochs=200, lr=0.05, batch_size=20, rng=0)
+        >>> ae.encode(X).shape, h.loss[-1] < 0.01 * before
+        ((200, 2), True)
+    """
+
+    def __init__(self, encoder: Sequential | Iterable[Any], decoder: Sequential | Iterable[Any]):
+        self.encoder = encoder if isinstance(encoder, Sequential) else Sequential(encoder)
+        self.decoder = decoder if isinstance(decoder, Sequential) else Sequential(decoder)
+        self._out_shape = None
+
+    @property
+    def layers(self) -> list[Any]:  # type: ignore[override]
+        """The encoder's layers followed by the decoder's."""
+        return [*self.encoder.layers, *self.decoder.layers]
+
+    def encode(self, X: ArrayLike) -> Array:
+        """The code $z$ of every sample: the encoder's output, shape ``(n_samples, n_code)``."""
+        return self.encoder.predict(X)
+
+    def decode(self, Z: ArrayLike) -> Array:
+        """The reconstruction from codes ``Z``: the decoder's output."""
+        return self.decoder.predict(Z)
+
+    def reconstruct(self, X: ArrayLike) -> Array:
+        """$\\hat x$ = decode(encode(x)), the same as ``predict``."""
+        return self.predict(X)
+
+    def fit(
+        self,
+        X: ArrayLike,
+        y: ArrayLike | None = None,
+        loss: str | loss_functions.Loss = "mse",
+        epochs: int = 10,
+        lr: float | None = None,
+        optimizer: Any = None,
+        batch_size: int | None = 32,
+        rng: np.random.Generator | int | None = None,
+        validation_data: Any = None,
+        verbose: bool | int = False,
+        shuffle: bool = True,
+        callback: Callback | None = None,
+    ) -> History:
+        """Train to reproduce ``X`` (or the clean targets ``y`` of a denoising autoencoder).
+
+        The arguments are those of [`Sequential.fit`][nnref.network.Sequential.fit], with
+        the target defaulting to the input and the loss to ``"mse"``; ``validation_data``
+        may be just ``X_val``.
+        """
+        target = X if y is None else y
+        if validation_data is not None and not isinstance(validation_data, tuple | list):
+            validation_data = (validation_data, validation_data)
+        return super().fit(
+            X,
+            target,
+            loss,
+            epochs=epochs,
+            lr=lr,
+            optimizer=optimizer,
+            batch_size=batch_size,
+            rng=rng,
+            validation_data=validation_data,
+            verbose=verbose,
+            shuffle=shuffle,
+            callback=callback,
+        )
+
+    def __repr__(self) -> str:
+        enc = repr(self.encoder).replace("\n", "\n    ")
+        dec = repr(self.decoder).replace("\n", "\n    ")
+        return f"Autoencoder(\n    encoder={enc},\n    decoder={dec},\n)"

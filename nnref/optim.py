@@ -1,0 +1,146 @@
+"""Gradient descent: the rule that turns gradients into parameter updates.
+
+Plain gradient descent moves every parameter a small step against its gradient,
+$\\theta \\leftarrow \\theta - \\eta\\, \\partial L / \\partial \\theta$, with the learning rate
+$\\eta$. With momentum $\\mu$ the step follows a running sum of past gradients instead, which
+damps zig-zagging across a narrow valley and speeds up travel along it. Run on mini-batches,
+this is stochastic gradient descent (SGD).
+
+Examples:
+    >>> import numpy as np
+    >>> from nnref.optim import SGD
+    >>> w, g = np.array([1.0, -2.0]), np.array([0.5, 0.5])
+    >>> SGD(lr=0.1).step([w], [g])
+    >>> w
+    array([ 0.95, -2.05])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from nnref._validation import check_interval, check_positive, describe, error
+
+__all__ = ["SGD"]
+
+Array = NDArray[np.floating[Any]]
+
+
+def _pairs(params: Any, grads: Any) -> list[tuple[Array, Array]]:
+    """Match parameters with their gradients from whichever form ``step`` was given."""
+    if grads is None:
+        # A network, a layer, or a sequence of layers: each has params and grads dicts.
+        layers = getattr(params, "layers", None)
+        if layers is None:
+            layers = [params] if hasattr(params, "params") else params
+        pairs: list[tuple[Array, Array]] = []
+        try:
+            items = list(layers)
+        except TypeError:
+            raise error(
+                "params", "a network, a layer, a sequence of layers, or parameter arrays "
+                "with their gradients", params, TypeError
+            ) from None
+        for layer in items:
+            if not (hasattr(layer, "params") and hasattr(layer, "grads")):
+                raise error("layers", "objects with params and grads dicts", layer, TypeError)
+            for key, p in layer.params.items():
+                pairs.append((p, layer.grads[key]))
+        return pairs
+    if isinstance(params, Mapping):
+        if not isinstance(grads, Mapping) or set(params) != set(grads):
+            raise ValueError(
+                "grads must be a dict with the same keys as params, got keys "
+                f"{sorted(grads) if isinstance(grads, Mapping) else describe(grads)}"
+            )
+        return [(params[k], grads[k]) for k in params]
+    p_list, g_list = list(params), list(grads)
+    if len(p_list) != len(g_list):
+        raise ValueError(
+            f"grads must hold one gradient per parameter ({len(p_list)}), got {len(g_list)}"
+        )
+    return list(zip(p_list, g_list, strict=True))
+
+
+class SGD:
+    """Stochastic gradient descent with optional momentum, in PyTorch's formulation.
+
+    $$v \\leftarrow \\mu v + g, \\qquad \\theta \\leftarrow \\theta - \\eta\\, v$$
+
+    with $g = \\partial L / \\partial \\theta$, the velocity $v$ starting at 0 (so the first
+    step is plain gradient descent) and $\\mu = 0$ giving $\\theta \\leftarrow \\theta -
+    \\eta g$. This is ``torch.optim.SGD(lr=η, momentum=μ)`` without dampening, Nesterov or
+    weight decay. (Some texts write $v \\leftarrow \\mu v - \\eta g$, $\\theta \\leftarrow
+    \\theta + v$: the same for a constant $\\eta$.)
+
+    Parameters are updated in place. The velocity is remembered per parameter array (by
+    identity), so one optimiser keeps its momentum from step to step and epoch to epoch.
+
+    Args:
+        lr: The learning rate $\\eta > 0$.
+        momentum: $\\mu \\in [0, 1)$; 0 (default) is plain gradient descent.
+
+    Examples:
+        >>> w, g = np.array([1.0]), np.array([1.0])
+        >>> opt = SGD(lr=0.1, momentum=0.9)
+        >>> for _ in range(3):
+        ...     opt.step([w], [g])
+        ...     print(w)
+        [0.9]
+        [0.71]
+        [0.439]
+    """
+
+    def __init__(self, lr: float = 0.01, momentum: float = 0.0) -> None:
+        self.lr = check_positive(lr, "lr")
+        self.momentum = check_interval(momentum, "momentum", 0.0, 1.0, high_open=True)
+        self._state: dict[int, tuple[Array, Array, Array]] = {}
+
+    def step(self, params: Any, grads: Sequence[Array] | Mapping[str, Array] | None = None) -> None:
+        """Update parameters in place, one step against their gradients.
+
+        Args:
+            params: Either a network, a layer or a sequence of layers (then ``grads`` is
+                omitted and each layer's ``grads`` are used), or parameter arrays (a sequence,
+                or a dict such as ``net.params``).
+            grads: The gradients matching ``params`` (same order, or same keys).
+        """
+        lr, mu = self.lr, self.momentum
+        for p, g in _pairs(params, grads):
+            if not isinstance(p, np.ndarray):
+                raise error("params", "NumPy arrays updated in place", p, TypeError)
+            if g.shape != p.shape:
+                raise ValueError(
+                    f"grads must match their parameter's shape {p.shape}, got {describe(g)}"
+                )
+            entry = self._state.get(id(p))
+            if entry is None or entry[0] is not p:
+                velocity = np.zeros_like(p) if mu else p  # unused without momentum
+                entry = (p, velocity, np.empty_like(p))
+                self._state[id(p)] = entry
+            _, velocity, scratch = entry
+            if mu:
+                velocity *= mu
+                velocity += g
+                np.multiply(velocity, lr, out=scratch)
+            else:
+                np.multiply(g, lr, out=scratch, casting="same_kind")
+            p -= scratch
+
+    def zero_state(self) -> None:
+        """Forget every velocity (momentum restarts from zero).
+
+        Examples:
+            >>> opt = SGD(lr=0.1, momentum=0.5)
+            >>> opt.zero_state()
+        """
+        self._state.clear()
+
+    def __repr__(self) -> str:
+        extra = f", momentum={self.momentum!r}" if self.momentum else ""
+        return f"SGD(lr={self.lr!r}{extra})"
+
