@@ -353,17 +353,6 @@ array of shape (4, 2)
         return f"Dense({self.n_in}, {self.n_out}{extra})"
 
 
-def _activation(value: act.Activation | str) -> act.Activation:
-    if isinstance(value, act.Activation):
-        return value
-    if isinstance(value, str):
-        try:
-            return act.get(value)
-        except KeyError as exc:
-            raise ValueError(f"activation: {exc.args[0]}") from None
-    raise error("activation", "an Activation or an activation key such as 'relu'", value, TypeError)
-
-
 class ActivationLayer(Layer):
     """An activation function as a layer without parameters: $y = f(x)$, applied to the batch.
 
@@ -390,7 +379,7 @@ class ActivationLayer(Layer):
 
     def __init__(self, activation: act.Activation | str = "relu", **params: float) -> None:
         super().__init__()
-        self.activation = _activation(activation)
+        self.activation = act.resolve(activation)
         self.activation_params: Mapping[str, float] = self.activation.params(**params)
         self._x: Array | None = None
         self._given = dict(params)

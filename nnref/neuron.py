@@ -133,9 +133,9 @@ class Neuron:
             raise error("bias", "a finite real number", bias)
         self.bias: float = float(b)
         """The bias $b$ added to the weighted sum."""
-        self.activation: act.Activation = _activation(activation, "activation")
+        self.activation: act.Activation = act.resolve(activation, "activation")
         """The activation function $f$ (the second stage)."""
-        self.output: act.Activation = _activation(output, "output")
+        self.output: act.Activation = act.resolve(output, "output")
         """The output function $g$ (the third stage)."""
 
     @property
@@ -199,14 +199,3 @@ class Neuron:
             f"Neuron(weights={w}, bias={self.bias!r}, activation={self.activation.key!r}, "
             f"output={self.output.key!r})"
         )
-
-
-def _activation(value: act.Activation | str, name: str) -> act.Activation:
-    if isinstance(value, act.Activation):
-        return value
-    if isinstance(value, str):
-        try:
-            return act.get(value)
-        except KeyError as exc:
-            raise ValueError(f"{name}: {exc.args[0]}") from None
-    raise error(name, "an Activation or an activation key such as 'relu'", value, TypeError)

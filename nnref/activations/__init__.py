@@ -29,6 +29,7 @@ from nnref.activations._core import (
     catalog,
     get,
     register,
+    resolve,
 )
 
 # Import order is page order: each module registers its activations as it is imported.
@@ -99,6 +100,7 @@ __all__ = [
     "gelu",
     "gelu_tanh",
     "get",
+    "resolve",
     "glu",
     "hard_elish",
     "hard_sigmoid",

@@ -20,6 +20,7 @@ __all__ = [
     "Activation",
     "catalog",
     "get",
+    "resolve",
     "register",
 ]
 
@@ -286,6 +287,30 @@ def register(activation: Activation) -> Activation:
     for alias in activation.aliases:
         _ALIASES[alias] = activation.key
     return activation
+
+
+def resolve(value: Activation | str, name: str = "activation") -> Activation:
+    """An ``Activation`` from itself or its key, for constructor arguments such as ``activation``.
+
+    Unlike [`get`][nnref.activations.get], errors name the argument: an unknown key raises
+    ``ValueError``, anything else ``TypeError``.
+
+    Examples:
+        >>> resolve("relu").key
+        'relu'
+        >>> resolve("relux", "output")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        ValueError: output: key must be one of: ...; got 'relux'
+    """
+    if isinstance(value, Activation):
+        return value
+    if isinstance(value, str):
+        try:
+            return get(value)
+        except KeyError as exc:
+            raise ValueError(f"{name}: {exc.args[0]}") from None
+    raise error(name, "an Activation or an activation key such as 'relu'", value, TypeError)
 
 
 def get(key: str | Activation) -> Activation:
