@@ -44,7 +44,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import DTypeLike, NDArray
 
-from nnref._validation import check_float_dtype, check_rng, error
+from nnref._validation import check_float_dtype, check_positive, check_rng, error
 
 __all__ = [
     "NAMES",
@@ -137,7 +137,7 @@ def uniform(
         True
     """
     dims = _shape(shape)
-    a = 1.0 / math.sqrt(fans(dims)[0]) if limit is None else float(limit)
+    a = 1.0 / math.sqrt(fans(dims)[0]) if limit is None else check_positive(limit, "limit")
     return _finish(check_rng(rng).uniform(-a, a, dims), dtype)
 
 
@@ -154,7 +154,8 @@ def normal(
         >>> round(float(W.std()), 2)
         0.01
     """
-    return _finish(check_rng(rng).normal(0.0, float(std), _shape(shape)), dtype)
+    sigma = check_positive(std, "std")
+    return _finish(check_rng(rng).normal(0.0, sigma, _shape(shape)), dtype)
 
 
 def glorot_uniform(

@@ -22,12 +22,14 @@ pass only (``Sequential.fit`` converts them once, to the training data's dtype, 
 runs without such casts, like PyTorch's float32 parameters with float32 data).
 
 - [`Dense`][nnref.layers.Dense]: the fully connected layer $y = xW + b$;
-- [`ActivationLayer`][nnref.layers.ActivationLayer]: any activation from
-  [`nnref.activations`][nnref.activations] applied to the whole batch;
+- [`ActivationLayer`][nnref.layers.ActivationLayer]: any
+  [`Activation`][nnref.activations.Activation] of ``nnref.activations``, applied to the
+  whole batch;
 - [`PReLU`][nnref.layers.PReLU]: a leaky ReLU whose slope $\\alpha$ is learned.
 
-Convolution, pooling and flattening (``Conv2D``, ``MaxPool2D``, ``Flatten``) follow the same
-[`Layer`][nnref.layers.Layer] protocol on ``(N, C, H, W)`` batches.
+Any object with ``forward``, ``backward``, ``params`` and ``grads`` works as a layer of a
+[`Sequential`][nnref.network.Sequential] network; [`Layer`][nnref.layers.Layer] provides the
+bookkeeping.
 
 Examples:
     >>> import numpy as np
@@ -253,7 +255,7 @@ class Dense(Layer):
     Args:
         n_in: Number of inputs per sample (features), at least 1.
         n_out: Number of outputs (units), at least 1.
-        init: Weight initialisation scheme (see [`nnref.init`][nnref.init]):
+        init: Weight initialisation scheme (see [`nnref.init.get`][nnref.init.get]):
             ``"glorot_uniform"`` (default, alias ``"xavier_uniform"``), ``"glorot_normal"``,
             ``"he_uniform"``, ``"he_normal"``, ``"uniform"``, ``"normal"``, ``"zeros"``, or a
             callable ``init(shape, rng=..., dtype=...)``. Biases always start at zero.

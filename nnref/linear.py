@@ -641,7 +641,7 @@ class OneVsRest(_Estimator):
 
     def __init__(self, estimator: Any) -> None:
         for method in ("get_params", "fit", "net_input"):
-            if not callable(getattr(estimator, method, None)):
+            if isinstance(estimator, type) or not callable(getattr(estimator, method, None)):
                 raise error(
                     "estimator",
                     "a binary model with get_params(), fit() and net_input() methods",

@@ -34,7 +34,16 @@ def _pair(y_true: ArrayLike, y_pred: ArrayLike) -> tuple[NDArray[Any], NDArray[A
     if truth.shape[0] == 0:
         raise error("y_true", "a non-empty 1-D array of labels", truth)
     pred = as_label_array(y_pred, truth.shape[0], name="y_pred")
+    if _is_text(truth) != _is_text(pred):  # 0 never equals "0": every answer would be wrong
+        raise TypeError(
+            "y_pred must hold labels of the same kind as y_true (both numbers or both strings), "
+            f"got {truth.dtype.name} and {pred.dtype.name} labels"
+        )
     return truth, pred
+
+
+def _is_text(labels: NDArray[Any]) -> bool:
+    return labels.dtype.kind in "USO"
 
 
 def accuracy(y_true: ArrayLike, y_pred: ArrayLike) -> float:

@@ -372,37 +372,40 @@ class Sequential:
         self.history_ = history
         classify = loss_fn.classification
         summed = loss_fn.reduction == "sum"
-        for epoch in range(1, n_epochs + 1):
-            order = generator.permutation(n) if do_shuffle else None
-            total = 0.0
-            right = counted = 0
-            for start in range(0, n, size):
-                if order is None:
-                    xb, tb = data[start : start + size], targets[start : start + size]
-                else:
-                    idx = order[start : start + size]
-                    xb, tb = data[idx], targets[idx]
-                out = self._forward(xb)
-                _check_training_output(loss_fn, out, epoch)
-                value, grad = loss_fn._value_and_gradient(out, tb)
+        # Overflow in a diverging run is reported once, clearly, by _check_training_output
+        # ("training diverged"), not as a NumPy warning from deep inside a matmul.
+        with np.errstate(over="ignore", invalid="ignore"):
+            for epoch in range(1, n_epochs + 1):
+                order = generator.permutation(n) if do_shuffle else None
+                total = 0.0
+                right = counted = 0
+                for start in range(0, n, size):
+                    if order is None:
+                        xb, tb = data[start : start + size], targets[start : start + size]
+                    else:
+                        idx = order[start : start + size]
+                        xb, tb = data[idx], targets[idx]
+                    out = self._forward(xb)
+                    _check_training_output(loss_fn, out, epoch)
+                    value, grad = loss_fn._value_and_gradient(out, tb)
+                    if classify:
+                        r, c = loss_fn._correct(out, tb)
+                        right += r
+                        counted += c
+                    self._backward(grad, need_input_grad=False)
+                    opt.step(self)
+                    total += value if summed else value * xb.shape[0]
+                logs = {"loss": total if summed else total / n}
                 if classify:
-                    r, c = loss_fn._correct(out, tb)
-                    right += r
-                    counted += c
-                self._backward(grad, need_input_grad=False)
-                opt.step(self)
-                total += value if summed else value * xb.shape[0]
-            logs = {"loss": total if summed else total / n}
-            if classify:
-                logs["accuracy"] = right / counted
-            if validation is not None:
-                logs.update(self._evaluate(loss_fn, *validation, prefix="val_"))
-            for key, value in logs.items():
-                history[key].append(float(value))
-            if every and (epoch % every == 0 or epoch == n_epochs):
-                _report(epoch, n_epochs, logs)
-            if callback is not None and callback(epoch, dict(logs)) is True:
-                break
+                    logs["accuracy"] = right / counted
+                if validation is not None:
+                    logs.update(self._evaluate(loss_fn, *validation, prefix="val_"))
+                for key, value in logs.items():
+                    history[key].append(float(value))
+                if every and (epoch % every == 0 or epoch == n_epochs):
+                    _report(epoch, n_epochs, logs)
+                if callback is not None and callback(epoch, dict(logs)) is True:
+                    break
         return history
 
     def evaluate(
@@ -517,17 +520,10 @@ def _report(epoch: int, n_epochs: int, logs: dict[str, float]) -> None:
 
 
 def _activation_layer(value: act.Activation | str, name: str, dtype: np.dtype[Any]) -> Layer:
-    key = value.key if isinstance(value, act.Activation) else value
-    if key == "prelu" and isinstance(value, str):
+    f = act.resolve(value, name)
+    if f is act.prelu:  # in a network PReLU's slope is a parameter: learn it
         return PReLU(dtype=dtype)
-    if isinstance(value, act.Activation):
-        return ActivationLayer(value)
-    if not isinstance(value, str):
-        raise error(name, "an Activation or an activation key such as 'relu'", value, TypeError)
-    try:
-        return ActivationLayer(value)
-    except ValueError as exc:
-        raise ValueError(f"{name}: {exc}") from None
+    return ActivationLayer(f)
 
 
 def mlp(
@@ -552,7 +548,7 @@ def mlp(
         sizes: Units per layer, input first: at least two positive integers.
         activation: Hidden activation (an ``Activation`` or its key), default ReLU.
         output_activation: Output activation, default the identity.
-        init: Weight initialisation of every dense layer (see [`nnref.init`][nnref.init]).
+        init: Weight initialisation of every dense layer (see [`nnref.init.get`][nnref.init.get]).
         rng: Random generator or int seed for the initial weights.
         dtype: Parameter dtype, ``np.float64`` or ``np.float32``.
 

@@ -133,9 +133,9 @@ class Neuron:
             raise error("bias", "a finite real number", bias)
         self.bias: float = float(b)
         """The bias $b$ added to the weighted sum."""
-        self.activation: act.Activation = act.resolve(activation, "activation")
+        self.activation: act.Activation = _elementwise(activation, "activation")
         """The activation function $f$ (the second stage)."""
-        self.output: act.Activation = act.resolve(output, "output")
+        self.output: act.Activation = _elementwise(output, "output")
         """The output function $g$ (the third stage)."""
 
     @property
@@ -199,3 +199,17 @@ class Neuron:
             f"Neuron(weights={w}, bias={self.bias!r}, activation={self.activation.key!r}, "
             f"output={self.output.key!r})"
         )
+
+
+def _elementwise(value: act.Activation | str, name: str) -> act.Activation:
+    """A neuron has one net input per sample: only a function of a single value will do."""
+    f = act.resolve(value, name)
+    if not f.elementwise or f.position_dependent:
+        raise error(
+            name,
+            "an elementwise activation (a neuron has one net input per sample; softmax, GLU, "
+            "maxout and BReLU act on a whole layer)",
+            f.key,
+            TypeError,
+        )
+    return f

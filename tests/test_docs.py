@@ -68,7 +68,7 @@ def test_page_examples_run(page: str, monkeypatch: pytest.MonkeyPatch) -> None:
         except Exception as exc:  # pragma: no cover - the message is the point
             pytest.fail(f"{page}: block {opts['id']!r} raised {exc!r}")
         if opts.get("html") in {"1", "on", "true"}:
-            assert "<svg" in output.getvalue() or "<" in output.getvalue(), opts["id"]
+            assert "<svg" in output.getvalue() or "<table" in output.getvalue(), opts["id"]
 
 
 def test_block_ids_are_unique_per_page() -> None:
@@ -293,3 +293,12 @@ def test_activation_nav_is_generated_from_the_catalogue() -> None:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     hint = "run: python includes/make_activation_pages.py"
     assert ACTIVATION_TOOLS["nav_block"]() in config, hint
+
+
+def test_importing_nnref_does_not_import_matplotlib() -> None:
+    """NumPy is the only run-time dependency: the figures load matplotlib only when asked."""
+    import subprocess
+    import sys
+
+    code = "import sys, nnref; assert 'matplotlib' not in sys.modules, 'matplotlib imported'"
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)

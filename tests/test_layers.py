@@ -330,3 +330,13 @@ def test_layer_base_is_abstract() -> None:
     with pytest.raises(NotImplementedError):
         Layer().forward([1.0])
     assert Layer().dtype is None and repr(Layer()) == "Layer()"
+
+
+@pytest.mark.parametrize(("call", "name"), [
+    (lambda: init.normal((2, 2), std=-1.0), "std"),
+    (lambda: init.normal((2, 2), std=float("nan")), "std"),
+    (lambda: init.uniform((2, 2), limit=-1.0), "limit"),
+])
+def test_init_scales_must_be_positive(call: object, name: str) -> None:
+    with pytest.raises(ValueError, match=rf"^{name} must be a positive real number"):
+        call()  # type: ignore[operator]

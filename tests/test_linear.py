@@ -617,3 +617,8 @@ def test_perceptron_update_bad_input(kwargs, kind, message):
     args = dict(weights=[0.0, 0.0], bias=0.0, x=[1.0, 1.0], target=1) | kwargs
     with pytest.raises(kind, match=message):
         perceptron_update(**args)
+
+
+def test_one_vs_rest_wants_an_instance_not_a_class() -> None:
+    with pytest.raises(TypeError, match=r"^estimator must be a binary model"):
+        OneVsRest(Perceptron)

@@ -281,3 +281,20 @@ def test_empty_and_scalar_predictions() -> None:
         losses.mse(1.0, 1.0)
     with pytest.raises(ValueError, match=r"^y_pred must be a non-empty array with a batch axis"):
         losses.mse(np.zeros((0, 2)), np.zeros((0, 2)))
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_confident_right_answers_keep_their_small_loss(dtype: type) -> None:
+    # Review finding: a one-sum formula cancelled catastrophically here.
+    p = np.array([0.99999, 1e-5] * 5000, dtype=dtype)
+    t = np.array([1.0, 0.0] * 5000, dtype=dtype)
+    exact = -np.log1p(-1e-5)  # every term is the same
+    assert losses.binary_cross_entropy(p, t) == pytest.approx(exact, rel=1e-2)
+    z = np.array([40.0, -40.0], dtype=np.float64)
+    assert losses.binary_cross_entropy_with_logits(z, [1.0, 0.0]) == pytest.approx(
+        np.log1p(np.exp(-40.0)), rel=1e-12
+    )
+    z32 = np.array([12.0, -12.0], dtype=np.float32)
+    assert losses.binary_cross_entropy_with_logits(z32, np.array([1.0, 0.0], np.float32)) == (
+        pytest.approx(np.log1p(np.exp(-12.0)), rel=1e-3)
+    )

@@ -124,3 +124,9 @@ def test_matrix_properties(pair):
         assert fp == C[:, k].sum() - C[k, k]
         assert fn == C[k, :].sum() - C[k, k]
         assert tp + fp + fn + tn == len(y_true)
+
+
+@pytest.mark.parametrize("func", [accuracy, confusion_matrix])
+def test_numbers_and_strings_are_not_compared(func: object) -> None:
+    with pytest.raises(TypeError, match=r"y_pred must hold labels of the same kind as y_true"):
+        func([0, 1], ["0", "1"])  # type: ignore[operator]

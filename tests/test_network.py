@@ -354,7 +354,9 @@ def test_unknown_loss_and_bad_X() -> None:
 def test_divergence_is_reported() -> None:
     X = np.array([[1e3, -1e3], [-1e3, 1e3]])
     net = mlp([2, 4, 1], rng=0)
-    with np.errstate(over="ignore", invalid="ignore"), pytest.raises(
+    # No np.errstate here: with warnings as errors, the user must see our message, not an
+    # overflow warning from a matmul.
+    with pytest.raises(
         ValueError, match=r"^the network's output became non-finite in epoch \d+: training "
         r"diverged"
     ):
@@ -380,7 +382,7 @@ def test_backward_errors() -> None:
         (lambda: mlp([2, 0, 1]), ValueError, r"^sizes\[1\] must be a positive integer, got 0"),
         (lambda: mlp("2-3-1"), TypeError, r"^sizes must be a sequence of layer sizes"),
         (lambda: mlp([2, 3, 1], activation="relux"), ValueError,
-         r"^activation: activation: key must be one of"),
+         r"^activation: key must be one of"),
         (lambda: mlp([2, 3, 1], output_activation=3), TypeError,
          r"^output_activation must be an Activation or an activation key"),
         (lambda: mlp([2, 3, 1], dtype=np.int64), TypeError, r"^dtype must be numpy.float32"),
@@ -400,3 +402,17 @@ def test_networks_nest_as_layers(rng: np.random.Generator) -> None:
     assert h.loss[-1] < h.loss[0]
     net.astype(np.float32)
     assert body.dtype == np.float32
+
+
+def test_mlp_learns_prelu_slopes_whether_given_a_key_or_the_object() -> None:
+    from nnref import activations
+    from nnref.layers import PReLU
+
+    for value in ("prelu", activations.prelu):
+        net = mlp([2, 3, 1], activation=value, rng=0)
+        assert isinstance(net.layers[1], PReLU)
+
+
+def test_mlp_unknown_activation_names_the_argument_once() -> None:
+    with pytest.raises(ValueError, match=r"^activation: key must be one of"):
+        mlp([2, 3, 1], activation="foo")

@@ -113,3 +113,23 @@ def test_mismatched_inputs(x: object, pattern: str) -> None:
     for method in (n, n.net_input, n.trace):
         with pytest.raises(ValueError, match=pattern):
             method(x)  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("key", ["softmax", "log_softmax", "softmin", "glu", "maxout", "brelu"])
+def test_functions_of_a_whole_layer_are_refused(key: str) -> None:
+    # A batch has one net input per sample; these would mix the samples together.
+    with pytest.raises(TypeError, match=r"activation must be an elementwise activation"):
+        Neuron([1.0, 0.0], activation=key)
+    with pytest.raises(TypeError, match=r"output must be an elementwise activation"):
+        Neuron([1.0, 0.0], output=key)
+
+
+@pytest.mark.parametrize(
+    "f", [f for f in activations.catalog() if f.elementwise and not f.position_dependent],
+    ids=lambda f: f.key,
+)
+def test_every_elementwise_activation_treats_samples_independently(f: activations.Activation
+                                                                   ) -> None:
+    X = np.array([[0.5, -1.0], [2.0, 0.25], [-3.0, 1.5]])
+    n = Neuron([0.6, -0.4], bias=0.1, activation=f)
+    np.testing.assert_allclose(n(X), [float(n(row)) for row in X], rtol=1e-12)

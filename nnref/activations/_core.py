@@ -96,6 +96,9 @@ class Activation:
         kinks: The inputs where $f$ is not differentiable (corners and jumps), with the
             default parameters; ``derivative`` returns the value the docstring states there.
             Empty exactly when ``smooth`` (for elementwise activations).
+        position_dependent: Each output depends only on its own input, but the formula
+            depends on the position along the last axis (BReLU); such a function cannot be
+            applied to one value per sample, as a single neuron does.
 
     Examples:
         >>> from nnref.activations import sigmoid
@@ -131,6 +134,7 @@ class Activation:
     vjp_fn: Kernel | None = None
     check: Check | None = None
     kinks: tuple[float, ...] = ()
+    position_dependent: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "defaults", MappingProxyType(dict(self.defaults)))

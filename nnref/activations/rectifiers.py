@@ -338,6 +338,7 @@ brelu = register(
     Activation(
         key="brelu",
         kinks=(0.0,),
+        position_dependent=True,
         name="Bipolar ReLU (BReLU)",
         fn=_brelu,
         grad=_brelu_grad,
