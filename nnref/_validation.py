@@ -28,6 +28,7 @@ __all__ = [
     "check_nonnegative",
     "check_positive",
     "check_positive_int",
+    "check_real",
     "check_rng",
     "check_shape",
     "describe",
@@ -71,6 +72,19 @@ def as_float_array(x: ArrayLike, name: str) -> NDArray[np.floating[Any]]:
     if arr.dtype.kind in "biuf":
         return arr.astype(np.float64)
     raise error(name, "a real-valued array", x, TypeError)
+
+
+def check_real(value: Any, name: str) -> float:
+    """Return ``value`` as a float if it is one finite real number (a 0-D array counts).
+
+    Examples:
+        >>> check_real(np.float32(0.5), "bias")
+        0.5
+    """
+    arr = as_float_array(value, name)
+    if arr.ndim != 0 or not np.isfinite(arr):
+        raise error(name, "a finite real number", value)
+    return float(arr)
 
 
 def check_finite(x: NDArray[Any], name: str) -> NDArray[Any]:

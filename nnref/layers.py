@@ -62,6 +62,7 @@ from nnref._validation import (
     check_float_dtype,
     check_ndim,
     check_positive_int,
+    check_real,
     check_rng,
     check_shape,
     describe,
@@ -440,9 +441,7 @@ class PReLU(Layer):
 
     def __init__(self, alpha: float = 0.25, dtype: DTypeLike = np.float64) -> None:
         super().__init__()
-        value = as_float_array(alpha, "alpha")
-        if value.ndim != 0 or not np.isfinite(value):
-            raise error("alpha", "a finite real number", alpha)
+        value = check_real(alpha, "alpha")
         target = check_float_dtype(dtype)
         self.params = {"alpha": np.array(value, dtype=target)}
         self.grads = {"alpha": np.zeros((), dtype=target)}

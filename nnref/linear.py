@@ -48,6 +48,7 @@ from nnref._validation import (
     check_ndim,
     check_positive,
     check_positive_int,
+    check_real,
     check_rng,
     error,
 )
@@ -281,9 +282,7 @@ def perceptron_update(
         raise ValueError(
             f"x must have one value per weight ({w.shape[0]}), got an array of shape {xs.shape}"
         )
-    b = as_float_array(bias, "bias")
-    if b.ndim != 0 or not np.isfinite(b):
-        raise error("bias", "a finite real number", bias)
+    b = check_real(bias, "bias")
     pair = as_label_array(labels, 2, "labels")
     if pair[0] == pair[1]:
         raise error("labels", "two different labels (negative, positive)", labels)

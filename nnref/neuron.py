@@ -22,7 +22,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from nnref import activations as act
-from nnref._validation import as_float_array, check_finite, check_ndim, error
+from nnref._validation import as_float_array, check_finite, check_ndim, check_real, error
 
 __all__ = ["Neuron", "NeuronTrace"]
 
@@ -128,10 +128,7 @@ class Neuron:
         """The weights $w_i$, one per input, shape ``(n_inputs,)``."""
         if self.weights.size == 0:
             raise error("weights", "a non-empty 1-D array", self.weights)
-        b = as_float_array(bias, "bias")
-        if b.ndim != 0 or not np.isfinite(b):
-            raise error("bias", "a finite real number", bias)
-        self.bias: float = float(b)
+        self.bias: float = check_real(bias, "bias")
         """The bias $b$ added to the weighted sum."""
         self.activation: act.Activation = _elementwise(activation, "activation")
         """The activation function $f$ (the second stage)."""
