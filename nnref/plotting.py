@@ -47,9 +47,12 @@ __all__ = [
     "cost_contour",
     "decision_regions",
     "figure_to_svg",
+    "layer_curves",
+    "model_diagram",
     "network_diagram",
     "neuron_diagram",
     "new_figure",
+    "regression_fit",
     "scatter_classes",
     "style",
     "training_curve",
@@ -750,6 +753,310 @@ def cost_contour(
         target.set_xlabel(labels[0])
         target.set_ylabel(labels[1])
         target.grid(False)
+    figure = target.get_figure()
+    assert isinstance(figure, Figure)
+    return figure
+
+
+# --------------------------------------------------------------------------------------------
+# Networks: diagrams drawn from model objects, curves per layer, fitted regression curves
+# --------------------------------------------------------------------------------------------
+
+
+def _activation_label(layer: Any) -> str | None:
+    """What a parameter-free or PReLU layer applies, for the diagram's column label."""
+    from nnref.layers import ActivationLayer, PReLU
+
+    if isinstance(layer, ActivationLayer):
+        return layer.activation.key
+    if isinstance(layer, PReLU):
+        return f"prelu, α = {layer.alpha:.2g}"
+    return None
+
+
+def _model_structure(model: Any) -> tuple[list[int], list[Any], list[str]]:
+    """Layer sizes, weight matrices and the activation of every column after the input."""
+    from nnref.layers import Dense
+    from nnref.network import Sequential
+
+    if isinstance(model, Sequential):
+        sizes: list[int] = []
+        mats: list[Any] = []
+        acts: list[str] = []
+        for i, layer in enumerate(model.layers):
+            if isinstance(layer, Dense):
+                W = np.asarray(layer.params["W"], dtype=float)
+                if sizes and W.shape[0] != sizes[-1]:
+                    raise ValueError(
+                        f"model.layers[{i}] must take {sizes[-1]} input(s) (the outputs of the "
+                        f"dense layer before it), got a Dense layer with n_in={W.shape[0]}"
+                    )
+                if not sizes:
+                    sizes.append(W.shape[0])
+                sizes.append(W.shape[1])
+                mats.append(W)
+                acts.append("identity")
+                continue
+            label = _activation_label(layer)
+            if label is None:
+                raise error(
+                    f"model.layers[{i}]", "a Dense, ActivationLayer or PReLU layer", layer,
+                    TypeError,
+                )
+            if not mats:
+                raise ValueError(
+                    f"model.layers[{i}] must follow a Dense layer (an activation needs the "
+                    f"neurons of a dense layer to act on), got {label!r} before any Dense layer"
+                )
+            acts[-1] = label if acts[-1] == "identity" else f"{acts[-1]}, {label}"
+        if not mats:
+            raise error("model", "a network with at least one Dense layer", model)
+        return sizes, mats, acts
+    estimators = getattr(model, "estimators_", None)
+    if estimators is not None:  # one-vs-rest: one output neuron per class
+        W = np.stack([np.asarray(e.weights_, dtype=float) for e in estimators], axis=1)
+        return [W.shape[0], W.shape[1]], [W], ["arg max"]
+    weights = getattr(model, "weights_", None)
+    if weights is not None and np.ndim(weights) == 1:  # a fitted single-layer model
+        W = np.asarray(weights, dtype=float)[:, None]
+        return [W.shape[0], 1], [W], ["threshold"]
+    raise error(
+        "model",
+        "a Sequential network (or Autoencoder) or a fitted single-layer model with weights_",
+        model,
+        TypeError,
+    )
+
+
+def model_diagram(
+    model: Any, layer_names: Sequence[str] | None = None, max_neurons: int = 10
+) -> Figure:
+    """Draw a feed-forward model from the object itself: its layers, neurons and weights.
+
+    The sizes and the weights are read from the model, never typed in, so the drawing always
+    shows the network the code holds. Each dense layer's weight matrix becomes the lines
+    between two columns of neurons (width proportional to $|w|$, blue for positive and red
+    for negative weights), and each column after the input is labelled with the activation
+    applied there (``identity`` where a dense layer has none after it). Works with
+    [`Sequential`][nnref.network.Sequential] networks of
+    [`Dense`][nnref.layers.Dense], [`ActivationLayer`][nnref.layers.ActivationLayer] and
+    [`PReLU`][nnref.layers.PReLU] layers (an [`Autoencoder`][nnref.network.Autoencoder]'s
+    code layer is labelled as the bottleneck), and with fitted single-layer models: a
+    [`Perceptron`][nnref.linear.Perceptron] or [`Adaline`][nnref.linear.Adaline] (one output
+    neuron) or a [`OneVsRest`][nnref.linear.OneVsRest] model (one output neuron per class).
+
+    Args:
+        model: The network or fitted model to draw.
+        layer_names: One name per column, input first; by default input, hidden (numbered when
+            there are several), output — and code for an autoencoder's bottleneck.
+        max_neurons: Larger layers are drawn with this many neurons and an ellipsis; a
+            positive int.
+
+    Returns:
+        The figure (embed it with [`figure_to_svg`][nnref.plotting.figure_to_svg]).
+
+    Examples:
+        >>> from nnref.network import mlp
+        >>> fig = model_diagram(mlp([2, 3, 1], activation="tanh", rng=0))
+        >>> [t.get_text() for t in fig.axes[0].texts]
+        ['input\\n2 neurons', 'hidden\\ntanh\\n3 neurons', 'output\\nidentity\\n1 neuron']
+    """
+    from nnref.network import Autoencoder
+
+    sizes, mats, acts = _model_structure(model)
+    if isinstance(max_neurons, bool) or not isinstance(max_neurons, int | np.integer):
+        raise error("max_neurons", "a positive int", max_neurons, TypeError)
+    if max_neurons < 1:
+        raise error("max_neurons", "a positive int", max_neurons)
+    n_hidden = len(sizes) - 2
+    if layer_names is None:
+        hidden = ["hidden"] if n_hidden == 1 else [f"hidden {k + 1}" for k in range(n_hidden)]
+        names = ["input", *hidden, "output"]
+        if isinstance(model, Autoencoder):
+            from nnref.layers import Dense
+
+            code = sum(isinstance(layer, Dense) for layer in model.encoder.layers)
+            if 0 < code < len(names) - 1:
+                names[code] = "code"
+    else:
+        if isinstance(layer_names, str) or len(layer_names) != len(sizes):
+            raise error("layer_names", f"{len(sizes)} names, one per layer", layer_names)
+        names = [str(n) for n in layer_names]
+    labelled = [names[0], *(f"{n}\n{a}" for n, a in zip(names[1:], acts, strict=True))]
+    return network_diagram(sizes, weights=mats, layer_names=labelled, max_neurons=int(max_neurons))
+
+
+def _ordered_colours(n: int) -> list[Any]:
+    """``n`` colours running from blue through violet and pink to amber (first to last)."""
+    from matplotlib.colors import LinearSegmentedColormap
+
+    ramp = LinearSegmentedColormap.from_list(
+        "nnref-layers", [PALETTE[0], PALETTE[4], PALETTE[5], PALETTE[1]]
+    )
+    return [ramp(t) for t in (np.linspace(0.0, 1.0, n) if n > 1 else [0.0])]
+
+
+def layer_curves(
+    values: ArrayLike,
+    ax: Axes | None = None,
+    steps: ArrayLike | None = None,
+    xlabel: str = "epoch",
+    ylabel: str = "value",
+    logy: bool = False,
+    labels: Sequence[str] | None = None,
+) -> Figure:
+    """One curve per layer of a quantity recorded during training, e.g. gradient norms.
+
+    Row $t$ of ``values`` holds the quantity for every layer at step $t$. Colours run in
+    order from the first layer (blue) to the last (amber), so the depth of a layer can be
+    read off its colour.
+
+    Args:
+        values: Shape ``(n_steps, n_layers)``; finite.
+        ax: Axes to draw on; by default a new figure is made.
+        steps: The x value of each row, shape ``(n_steps,)``; default 1, 2, ….
+        xlabel: Label of the horizontal axis.
+        ylabel: Label of the vertical axis.
+        logy: Use a logarithmic vertical axis (all values must then be positive).
+        labels: Legend entries, one per layer; default "layer 1", "layer 2", ….
+
+    Returns:
+        The figure that holds the axes.
+
+    Examples:
+        >>> fig = layer_curves([[1.0, 0.1], [0.5, 0.2], [0.2, 0.2]], ylabel="gradient")
+        >>> [line.get_label() for line in fig.axes[0].get_lines()]
+        ['layer 1', 'layer 2']
+        >>> fig.axes[0].get_lines()[1].get_ydata().tolist()
+        [0.1, 0.2, 0.2]
+    """
+    data = as_float_array(values, "values")
+    if data.ndim != 2 or data.shape[0] == 0 or data.shape[1] == 0:
+        raise error("values", "a non-empty 2-D array of shape (n_steps, n_layers)", data)
+    if not np.all(np.isfinite(data)):
+        raise error("values", "finite (no NaN or inf)", data)
+    n_steps, n_layers = data.shape
+    if steps is None:
+        xs = np.arange(1, n_steps + 1)
+    else:
+        xs = as_float_array(steps, "steps")
+        if xs.shape != (n_steps,) or not np.all(np.isfinite(xs)):
+            raise error("steps", f"{n_steps} finite numbers, one per row of values", xs)
+    if not isinstance(logy, bool | np.bool_):
+        raise error("logy", "True or False", logy, TypeError)
+    if logy and not np.all(data > 0):
+        raise error("values", "positive for a logarithmic axis (logy=True)", data)
+    if labels is None:
+        names = [f"layer {k + 1}" for k in range(n_layers)]
+    else:
+        if isinstance(labels, str) or len(labels) != n_layers:
+            raise error("labels", f"{n_layers} labels, one per layer", labels)
+        names = [str(label) for label in labels]
+    for name, text in (("xlabel", xlabel), ("ylabel", ylabel)):
+        if not isinstance(text, str):
+            raise error(name, "a string", text, TypeError)
+    with style():
+        target = _target_axes(ax, (6.4, 3.4))
+        for k, colour in enumerate(_ordered_colours(n_layers)):
+            target.plot(xs, data[:, k], color=colour, label=names[k], lw=1.6)
+        if logy:
+            target.set_yscale("log")
+        target.set_xlabel(xlabel)
+        target.set_ylabel(ylabel)
+        target.legend(fontsize=8, ncols=2 if n_layers > 5 else 1)
+    figure = target.get_figure()
+    assert isinstance(figure, Figure)
+    return figure
+
+
+def _predict_curve(model: Any, grid: Any, name: str) -> Any:
+    predict = getattr(model, "predict", None)
+    fn = predict if callable(predict) else model if callable(model) else None
+    if fn is None:
+        raise error(f"models[{name!r}]", "a model with predict(X) or a function", model, TypeError)
+    out = np.asarray(fn(grid[:, None]), dtype=float)
+    if out.shape not in {(grid.shape[0],), (grid.shape[0], 1)}:
+        raise ValueError(
+            f"models[{name!r}] must return one value per input, shape ({grid.shape[0]},) or "
+            f"({grid.shape[0]}, 1), got an array of shape {out.shape}"
+        )
+    return out.reshape(-1)
+
+
+def regression_fit(
+    x: ArrayLike,
+    y: ArrayLike,
+    models: Any,
+    ax: Axes | None = None,
+    resolution: int = 300,
+    truth: Any = None,
+) -> Figure:
+    """Noisy one-input data as points, and the curve every model fits through them.
+
+    Each model is asked for its prediction on an even grid over the data's range; models
+    take inputs of shape ``(n, 1)`` (a [`Sequential`][nnref.network.Sequential] network, or
+    any object with ``predict``) or are plain functions of such an array.
+
+    Args:
+        x: The inputs, shape ``(n_samples,)`` or ``(n_samples, 1)``.
+        y: The targets, shape ``(n_samples,)`` or ``(n_samples, 1)``.
+        models: A mapping from a legend label to a model (or function).
+        ax: Axes to draw on; by default a new figure is made.
+        resolution: Grid points of each curve, an int from 2 to 5000.
+        truth: Optionally the noise-free function ``f(x)`` of a 1-D array, drawn dashed.
+
+    Returns:
+        The figure that holds the axes.
+
+    Examples:
+        >>> x = np.linspace(0, 1, 5)
+        >>> fig = regression_fit(x, 2 * x, {"twice": lambda X: 2 * X[:, 0]}, resolution=3)
+        >>> line = fig.axes[0].get_lines()[0]
+        >>> line.get_label(), line.get_ydata().tolist()
+        ('twice', [0.0, 1.0, 2.0])
+    """
+    xs = as_float_array(x, "x")
+    if xs.ndim == 2 and xs.shape[1] == 1:
+        xs = xs[:, 0]
+    if xs.ndim != 1 or xs.shape[0] == 0 or not np.all(np.isfinite(xs)):
+        raise error("x", "a non-empty, finite array of shape (n_samples,) or (n_samples, 1)", xs)
+    ys = as_float_array(y, "y")
+    if ys.ndim == 2 and ys.shape[1] == 1:
+        ys = ys[:, 0]
+    if ys.shape != xs.shape or not np.all(np.isfinite(ys)):
+        raise error("y", f"{xs.shape[0]} finite targets, one per input", ys)
+    if not hasattr(models, "items") or not models:
+        raise error("models", "a non-empty mapping from labels to models", models, TypeError)
+    if isinstance(resolution, bool) or not isinstance(resolution, int | np.integer):
+        raise error("resolution", "an int from 2 to 5000", resolution, TypeError)
+    if not 2 <= resolution <= 5000:
+        raise error("resolution", "an int from 2 to 5000", resolution)
+    if truth is not None and not callable(truth):
+        raise error("truth", "a function of a 1-D array, or None", truth, TypeError)
+    grid = np.linspace(float(xs.min()), float(xs.max()), int(resolution))
+    curves = {str(name): _predict_curve(m, grid, str(name)) for name, m in models.items()}
+    true_curve = None
+    if truth is not None:
+        true_curve = np.asarray(truth(grid), dtype=float)
+        if true_curve.shape != grid.shape:
+            raise ValueError(
+                f"truth must return one value per input, shape {grid.shape}, got an array of "
+                f"shape {true_curve.shape}"
+            )
+    with style():
+        target = _target_axes(ax, (6.4, 3.6))
+        target.scatter(xs, ys, s=16, color=PALETTE[7], edgecolors=_INK, linewidths=0.4,
+                       label="data", zorder=2)
+        colours = [PALETTE[0], PALETTE[3], PALETTE[2], PALETTE[4], PALETTE[1], PALETTE[5]]
+        for k, (name, curve) in enumerate(curves.items()):
+            target.plot(grid, curve, color=colours[k % len(colours)], lw=2.2, label=name,
+                        zorder=4)
+        if true_curve is not None:  # drawn after the models, so their lines come first
+            target.plot(grid, true_curve, color=_INK, lw=1.2,
+                        ls="--", alpha=0.7, label="noise-free curve", zorder=3)
+        target.set_xlabel("$x$")
+        target.set_ylabel("$y$")
+        target.legend(fontsize=9)
     figure = target.get_figure()
     assert isinstance(figure, Figure)
     return figure
