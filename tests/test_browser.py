@@ -7,6 +7,7 @@ the browser the tests skip with that hint, unless ``NNREF_REQUIRE_BROWSER=1`` (s
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -16,6 +17,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+try:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+except ImportError:  # the browser tests skip below
+    PlaywrightTimeout = TimeoutError  # type: ignore[misc,assignment]
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -106,7 +112,15 @@ def test_every_page_renders(browser: object, server: str, built_site: Path) -> N
     assert not failures, "\n".join(failures)
 
 
+TYPESET = """() => [...document.querySelectorAll('.arithmatex')]
+    .every(el => el.querySelector('.katex'))"""
+
+
 def _check_math(page: object) -> list[str]:
+    # KaTeX runs when Material's document$ fires, which on a busy machine can come after
+    # "networkidle": give it time, then report whatever is still raw.
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(TYPESET, timeout=20_000)  # type: ignore[attr-defined]
     result = page.evaluate(  # type: ignore[attr-defined]
         """() => {
             const all = [...document.querySelectorAll('.arithmatex')];
