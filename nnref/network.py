@@ -536,11 +536,11 @@ def mlp(
 ) -> Sequential:
     """A multi-layer perceptron: dense layers of the given sizes with an activation between.
 
-    For sizes $[n_0, n_1, \\dots, n_L]$ the network is
-    $\\hat y = g(W_L^\\top f(\\cdots f(W_1^\\top x + b_1) \\cdots) + b_L)$: a
-    [`Dense`][nnref.layers.Dense] layer $n_{k-1} \\to n_k$ for each step, the hidden
-    activation $f$ after every dense layer but the last, and the output activation $g$
-    after the last (no layer at all for ``"identity"``, the right output for
+    For sizes $[n_0, n_1, \\dots, n_L]$ and an input row $x$ the network is
+    $\\hat y = g(f(\\cdots f(x W_1 + b_1) \\cdots) W_L + b_L)$, each $W_k$ of shape
+    $(n_{k-1}, n_k)$: a [`Dense`][nnref.layers.Dense] layer $n_{k-1} \\to n_k$ for each
+    step, the hidden activation $f$ after every dense layer but the last, and the output
+    activation $g$ after the last (no layer at all for ``"identity"``, the right output for
     ``"cross_entropy"`` and ``"mse"``). ``"prelu"`` gives [`PReLU`][nnref.layers.PReLU]
     layers with a learned slope.
 
@@ -549,6 +549,9 @@ def mlp(
         activation: Hidden activation (an ``Activation`` or its key), default ReLU.
         output_activation: Output activation, default the identity.
         init: Weight initialisation of every dense layer (see [`nnref.init.get`][nnref.init.get]).
+            The default is Glorot (``"glorot_uniform"``, Keras's default; PyTorch's
+            ``nn.Linear`` default is ``"uniform"``), designed for activations with slope 1 at
+            0 such as tanh. For ReLU networks ``init="he_uniform"`` is recommended.
         rng: Random generator or int seed for the initial weights.
         dtype: Parameter dtype, ``np.float64`` or ``np.float32``.
 
