@@ -50,17 +50,27 @@ _MEDIUM = 4.0
 _BIG = 27.3
 
 
+def _cody_ratio(t: Array, num_coef: Any, den_coef: Any) -> Array:
+    """Cody's rational function in ``t``: ``P(t) / Q(t)``, with Q's leading coefficient 1.
+
+    ``num_coef`` has one more entry than ``den_coef``; its last entry multiplies the
+    highest power. Both are evaluated by Horner's rule in Cody's order of operations.
+    """
+    k = len(den_coef) - 1
+    num = num_coef[k + 1] * t
+    den = t.copy()
+    for i in range(k):
+        num += num_coef[i]
+        num *= t
+        den += den_coef[i]
+        den *= t
+    out: Array = (num + num_coef[k]) / (den + den_coef[k])
+    return out
+
+
 def _erf_small(y: Array) -> Array:
     """erf on |y| <= 0.46875 (signed)."""
-    z = y * y
-    num = _A[4] * z
-    den = z.copy()
-    for i in range(3):
-        num += _A[i]
-        num *= z
-        den += _B[i]
-        den *= z
-    return y * (num + _A[3]) / (den + _B[3])
+    return y * _cody_ratio(y * y, _A, _B)
 
 
 def _exp_minus_square(y: Array) -> Array:
@@ -72,14 +82,7 @@ def _exp_minus_square(y: Array) -> Array:
 
 def _erfc_medium(y: Array) -> Array:
     """erfc on 0.46875 < y <= 4 (y positive)."""
-    num = _C[8] * y
-    den = y.copy()
-    for i in range(7):
-        num += _C[i]
-        num *= y
-        den += _D[i]
-        den *= y
-    out: Array = _exp_minus_square(y) * (num + _C[7]) / (den + _D[7])
+    out: Array = _exp_minus_square(y) * _cody_ratio(y, _C, _D)
     return out
 
 
@@ -87,14 +90,7 @@ def _erfc_large(y: Array) -> Array:
     """erfc on y > 4 (y positive); 0 once it underflows."""
     y = np.minimum(y, _BIG)
     z = 1.0 / (y * y)
-    num = _P[5] * z
-    den = z.copy()
-    for i in range(4):
-        num += _P[i]
-        num *= z
-        den += _Q[i]
-        den *= z
-    tail = z * (num + _P[4]) / (den + _Q[4])
+    tail = z * _cody_ratio(z, _P, _Q)
     return _exp_minus_square(y) * (_INV_SQRT_PI - tail) / y
 
 
