@@ -6,6 +6,7 @@ which argument was wrong, what was expected, and what was actually passed.
 
 from __future__ import annotations
 
+import operator
 from numbers import Integral, Real
 from typing import Any
 
@@ -30,6 +31,7 @@ __all__ = [
     "check_positive_int",
     "check_real",
     "check_rng",
+    "check_sample_shape",
     "check_shape",
     "describe",
 ]
@@ -301,3 +303,25 @@ def check_shape(
         rule = f"an array of shape {shown}" + (f" ({what})" if what else "")
         raise ValueError(f"{name} must be {rule}, got an array of shape {x.shape}")
     return x
+
+
+def check_sample_shape(input_shape: Any, name: str = "input_shape") -> tuple[int, ...]:
+    """``input_shape`` as a tuple of positive ints: the shape of one sample, no batch axis.
+
+    Examples:
+        >>> check_sample_shape([1, 28, 28])
+        (1, 28, 28)
+    """
+    try:
+        shape = tuple(operator.index(n) for n in input_shape)
+    except TypeError:
+        shape = None
+    if shape is None or any(n < 1 for n in shape) or isinstance(input_shape, str):
+        raise error(
+            name,
+            "the shape of one sample without the batch axis, a tuple of positive integers "
+            "such as (784,) or (1, 28, 28)",
+            input_shape,
+            TypeError if shape is None else ValueError,
+        )
+    return shape

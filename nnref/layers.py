@@ -64,6 +64,7 @@ from nnref._validation import (
     check_positive_int,
     check_real,
     check_rng,
+    check_sample_shape,
     check_shape,
     describe,
     error,
@@ -75,33 +76,50 @@ Array = NDArray[np.floating[Any]]
 
 
 class Layer:
-    """The protocol every layer follows: ``forward``, ``backward``, ``params`` and ``grads``.
+    """The layer protocol: what every layer provides and what a network may call.
 
-    Subclasses implement ``_forward(x)`` (on an already checked float array; it must cache
-    what the backward pass needs and set ``_out_shape``) and ``_backward(grad_out,
-    need_input_grad)`` (which fills ``grads`` and returns $\\partial L / \\partial x$, or
-    ``None`` when ``need_input_grad`` is false, as for a network's first layer). The public
-    ``forward`` and ``backward`` add the input checks; ``Sequential`` checks the data once
-    and then calls the underscored methods directly.
+    The public, checked entry points, for a reader calling a layer by hand:
+
+    - ``forward(x)``: the output for a batch ``x``; checks ``x`` (dimensions, feature or
+      channel count, finite values; float32 stays float32) and keeps what ``backward`` needs;
+    - ``backward(grad_out)``: $\\partial L / \\partial x$ from
+      $\\partial L / \\partial y$ of the last ``forward``; fills ``grads`` (same keys and
+      shapes as ``params``, **summed** over the batch);
+    - ``output_shape(input_shape)``: the shape of one output sample for one input sample of
+      ``input_shape`` (no batch axis), without running the layer;
+    - ``params``, ``grads``, ``n_params``, ``astype(dtype)``, ``set_params(**values)``.
+
+    The unchecked fast path, for a network that has checked its data once:
+
+    - ``check_input(x, name)``: the shape checks of ``forward`` alone (errors name ``name``);
+    - ``forward_unchecked(x)``: the forward pass on a float array already checked;
+    - ``backward_unchecked(grad_out, need_input_grad=True)``: the backward pass; returns
+      ``None`` instead of $\\partial L / \\partial x$ when ``need_input_grad`` is false
+      (a network's first layer).
+
+    A subclass implements ``forward_unchecked`` (caching what its backward pass needs and
+    setting ``_out_shape``), ``backward_unchecked``, and ``check_input`` and
+    ``output_shape`` where its input is not "any batch". [`Sequential`][nnref.network.Sequential]
+    calls nothing else.
 
     Attributes:
         params: Parameter arrays by name (``"W"``, ``"b"``, ``"alpha"``); updated in place by
             optimisers.
-        grads: $\\partial L / \\partial \\theta$ for each entry of ``params`` (same keys, shapes
-            and dtype), written by ``backward``.
+        grads: $\\partial L / \\partial \\theta$ for each entry of ``params`` (same keys,
+            shapes and dtype), written by ``backward``.
 
     Examples:
         >>> class Double(Layer):
-        ...     def _forward(self, x):
+        ...     def forward_unchecked(self, x):
         ...         self._out_shape = x.shape
         ...         return 2 * x
-        ...     def _backward(self, grad_out, need_input_grad=True):
+        ...     def backward_unchecked(self, grad_out, need_input_grad=True):
         ...         return 2 * grad_out
         >>> d = Double()
         >>> d.forward([1.0, -3.0])
         array([ 2., -6.])
-        >>> d.backward([1.0, 1.0]), d.params, d.n_params
-        (array([2., 2.]), {}, 0)
+        >>> d.backward([1.0, 1.0]), d.params, d.n_params, d.output_shape((3,))
+        (array([2., 2.]), {}, 0, (3,))
     """
 
     params: dict[str, Array]
@@ -124,9 +142,9 @@ class Layer:
         Returns:
             The output batch, in ``x``'s dtype (float32 stays float32, else float64).
         """
-        arr = self._check_input(as_float_array(x, "x"))
+        arr = self.check_input(as_float_array(x, "x"))
         check_finite(arr, "x")
-        return self._forward(arr)
+        return self.forward_unchecked(arr)
 
     __call__ = forward
 
@@ -152,14 +170,17 @@ class Layer:
                 f"output), got {describe(g)}"
             )
         check_finite(g, "grad_out")
-        result = self._backward(g.astype(self._compute_dtype(), copy=False), True)
+        result = self.backward_unchecked(g.astype(self._compute_dtype(), copy=False), True)
         assert result is not None
         return result
 
     # --- what subclasses provide ---------------------------------------------------------
 
-    def _check_input(self, x: Array, name: str = "x") -> Array:
-        """Shape checks of the input (named ``name`` in errors); by default: has a batch axis."""
+    def check_input(self, x: Array, name: str = "x") -> Array:
+        """Check the shape of a float batch ``x`` (named ``name`` in errors); return it.
+
+        The default asks only for a batch axis; layers with a fixed input size check it.
+        """
         if x.ndim == 0:
             raise ValueError(
                 f"{name} must be an array with a batch axis (samples along axis 0), got "
@@ -167,11 +188,24 @@ class Layer:
             )
         return x
 
-    def _forward(self, x: Array) -> Array:
+    def forward_unchecked(self, x: Array) -> Array:
+        """The forward pass on a float batch that ``check_input`` accepted (no checks)."""
         raise NotImplementedError
 
-    def _backward(self, grad_out: Array, need_input_grad: bool) -> Array | None:
+    def backward_unchecked(self, grad_out: Array, need_input_grad: bool = True) -> Array | None:
+        """The backward pass for the last forward (no checks); ``None`` if not
+        ``need_input_grad``."""
         raise NotImplementedError
+
+    def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
+        """The shape of one output sample for one input sample of ``input_shape``.
+
+        ``input_shape`` has no batch axis, e.g. ``(784,)`` or ``(1, 28, 28)``. The default
+        (for shape-preserving layers) checks it like ``check_input`` and returns it.
+        """
+        shape = check_sample_shape(input_shape)
+        self.check_input(np.empty((0, *shape)), "input_shape")
+        return shape
 
     def _compute_dtype(self) -> np.dtype[Any]:
         cached = getattr(self, "_x", None)
@@ -319,7 +353,7 @@ array of shape (4, 2)
             layer.set_params(b=b)
         return layer
 
-    def _check_input(self, x: Array, name: str = "x") -> Array:
+    def check_input(self, x: Array, name: str = "x") -> Array:
         check_ndim(x, name, (2,), "n_samples, n_in")
         if x.shape[1] != self.n_in:
             raise ValueError(
@@ -328,14 +362,24 @@ array of shape (4, 2)
             )
         return x
 
-    def _forward(self, x: Array) -> Array:
+    def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
+        """``(n_out,)`` for an input sample of shape ``(n_in,)``.
+
+        Examples:
+            >>> Dense(3, 2, init="zeros").output_shape((3,))
+            (2,)
+        """
+        self.check_input(np.empty((0, *check_sample_shape(input_shape))), "input_shape")
+        return (self.n_out,)
+
+    def forward_unchecked(self, x: Array) -> Array:
         out: Array = x @ self._param("W", x.dtype)
         out += self._param("b", x.dtype)
         self._x = x
         self._out_shape = out.shape
         return out
 
-    def _backward(self, grad_out: Array, need_input_grad: bool) -> Array | None:
+    def backward_unchecked(self, grad_out: Array, need_input_grad: bool = True) -> Array | None:
         x = self._x
         assert x is not None
         gW = self._grad_buffer("W")
@@ -387,13 +431,23 @@ class ActivationLayer(Layer):
         self._x: Array | None = None
         self._given = dict(params)
 
-    def _forward(self, x: Array) -> Array:
+    def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
+        """The input's shape, except for activations that change the last axis (GLU halves it).
+
+        Examples:
+            >>> ActivationLayer("glu").output_shape((6,))
+            (3,)
+        """
+        probe = np.zeros((1, *check_sample_shape(input_shape)))
+        return tuple(np.shape(self.activation.fn(probe, **self.activation_params))[1:])
+
+    def forward_unchecked(self, x: Array) -> Array:
         out = np.asarray(self.activation.fn(x, **self.activation_params))
         self._x = x
         self._out_shape = out.shape
         return out
 
-    def _backward(self, grad_out: Array, need_input_grad: bool) -> Array | None:
+    def backward_unchecked(self, grad_out: Array, need_input_grad: bool = True) -> Array | None:
         x = self._x
         assert x is not None
         if not need_input_grad:
@@ -452,14 +506,14 @@ class PReLU(Layer):
         """The current slope $\\alpha$ as a float."""
         return float(self.params["alpha"])
 
-    def _forward(self, x: Array) -> Array:
+    def forward_unchecked(self, x: Array) -> Array:
         a = self._param("alpha", x.dtype)
         out: Array = np.where(x > 0, x, a * x)
         self._x = x
         self._out_shape = out.shape
         return out
 
-    def _backward(self, grad_out: Array, need_input_grad: bool) -> Array | None:
+    def backward_unchecked(self, grad_out: Array, need_input_grad: bool = True) -> Array | None:
         x = self._x
         assert x is not None
         ga = self._grad_buffer("alpha")

@@ -110,18 +110,18 @@ class Loss:
             y_pred: The network's output (see the loss for its shape and meaning).
             y_true: The targets.
         """
-        p = self._predictions(y_pred)
-        return self._value(p, self._targets(y_true, p.shape, p.dtype))
+        p = self.check_predictions(y_pred)
+        return self._value(p, self.check_targets(y_true, p.shape, p.dtype))
 
     def gradient(self, y_pred: ArrayLike, y_true: ArrayLike) -> Array:
         """$\\partial L / \\partial \\hat y$, the gradient of the value, shaped like ``y_pred``."""
-        p = self._predictions(y_pred)
-        return self._gradient(p, self._targets(y_true, p.shape, p.dtype))
+        p = self.check_predictions(y_pred)
+        return self._gradient(p, self.check_targets(y_true, p.shape, p.dtype))
 
     def value_and_gradient(self, y_pred: ArrayLike, y_true: ArrayLike) -> tuple[float, Array]:
         """Both at once, sharing the work (what a training step needs)."""
-        p = self._predictions(y_pred)
-        return self._value_and_gradient(p, self._targets(y_true, p.shape, p.dtype))
+        p = self.check_predictions(y_pred)
+        return self._value_and_gradient(p, self.check_targets(y_true, p.shape, p.dtype))
 
     def classify(self, y_pred: ArrayLike) -> NDArray[np.int64]:
         """The class each output stands for (classification losses only).
@@ -131,7 +131,7 @@ class Loss:
         output column returned as shape ``(N,)``.
         """
         self._need_classification("classify")
-        return self._classify(self._predictions(y_pred))
+        return self._classify(self.check_predictions(y_pred))
 
     def accuracy(self, y_pred: ArrayLike, y_true: ArrayLike) -> float:
         """The fraction of right decisions (classification losses only).
@@ -140,24 +140,56 @@ class Loss:
         count as the class they are closer to.
         """
         self._need_classification("accuracy")
-        p = self._predictions(y_pred)
-        right, total = self._correct(p, self._targets(y_true, p.shape, p.dtype))
+        p = self.check_predictions(y_pred)
+        right, total = self._count_correct(p, self.check_targets(y_true, p.shape, p.dtype))
         return right / total
+
+    def count_correct(self, y_pred: ArrayLike, y_true: ArrayLike) -> tuple[int, int]:
+        """``(right, counted)``: the decisions that match the targets, and how many there are.
+
+        What [`accuracy`][nnref.losses.Loss.accuracy] divides; a training loop sums both over
+        its mini-batches (classification losses only).
+
+        Examples:
+            >>> from nnref.losses import cross_entropy
+            >>> cross_entropy.count_correct([[2.0, 0.0], [0.0, 1.0], [3.0, 1.0]], [0, 1, 1])
+            (2, 3)
+        """
+        self._need_classification("count_correct")
+        p = self.check_predictions(y_pred)
+        return self._count_correct(p, self.check_targets(y_true, p.shape, p.dtype))
 
     def __repr__(self) -> str:
         return f"<Loss {self.key}>"
 
     # --- what each loss provides -------------------------------------------------------------
 
-    def _predictions(self, y_pred: ArrayLike) -> Array:
+    def check_predictions(self, y_pred: ArrayLike) -> Array:
+        """``y_pred`` as a float array after the loss's checks (shape, finite, range).
+
+        Raises:
+            ValueError: naming ``y_pred`` and what this loss expects of it.
+        """
         p = as_float_array(y_pred, "y_pred")
         if p.ndim == 0 or p.size == 0:
             raise error("y_pred", "a non-empty array with a batch axis", p)
         return check_finite(p, "y_pred")
 
-    def _targets(
+    def check_targets(
         self, y_true: ArrayLike, shape: Shape, dtype: Any, name: str = "y_true"
     ) -> NDArray[Any]:
+        """``y_true`` checked against predictions of ``shape`` and ``dtype``, in the form the
+        loss computes with (errors name ``name``).
+
+        Checking the targets once, before training, is what lets a training loop hand the
+        same array back batch by batch: a checked array passes again unchanged.
+
+        Examples:
+            >>> from nnref.losses import mse
+            >>> mse.check_targets([1, 2], (2, 1), np.float64)
+            array([[1.],
+                   [2.]])
+        """
         return _same_shape(y_true, shape, dtype, name)
 
     def _value(self, p: Array, t: NDArray[Any]) -> float:
@@ -172,7 +204,7 @@ class Loss:
     def _classify(self, p: Array) -> NDArray[np.int64]:
         raise NotImplementedError
 
-    def _correct(self, p: Array, t: NDArray[Any]) -> tuple[int, int]:
+    def _count_correct(self, p: Array, t: NDArray[Any]) -> tuple[int, int]:
         raise NotImplementedError
 
     def _need_classification(self, what: str) -> None:
@@ -342,8 +374,8 @@ binary_cross_entropy_with_logits on logits), got values from 1.5 to 1.5
     summary = "The negative log-likelihood of binary targets under predicted probabilities."
     aliases = ("bce", "log_loss")
 
-    def _predictions(self, y_pred: ArrayLike) -> Array:
-        p = super()._predictions(y_pred)
+    def check_predictions(self, y_pred: ArrayLike) -> Array:
+        p = super().check_predictions(y_pred)
         if p.min() < 0 or p.max() > 1:
             raise ValueError(
                 "y_pred must hold probabilities in [0, 1] (use binary_cross_entropy_with_logits "
@@ -351,7 +383,7 @@ binary_cross_entropy_with_logits on logits), got values from 1.5 to 1.5
             )
         return p
 
-    def _targets(
+    def check_targets(
         self, y_true: ArrayLike, shape: Shape, dtype: Any, name: str = "y_true"
     ) -> NDArray[Any]:
         return _probabilities(_same_shape(y_true, shape, dtype, name), name)
@@ -375,7 +407,7 @@ binary_cross_entropy_with_logits on logits), got values from 1.5 to 1.5
     def _classify(self, p: Array) -> NDArray[np.int64]:
         return _as_classes(p >= 0.5)
 
-    def _correct(self, p: Array, t: NDArray[Any]) -> tuple[int, int]:
+    def _count_correct(self, p: Array, t: NDArray[Any]) -> tuple[int, int]:
         return _binary_correct(p >= 0.5, t)
 
 
@@ -413,7 +445,7 @@ class _BinaryCrossEntropyWithLogits(Loss):
     summary = "Binary cross-entropy computed from logits, stable for any input."
     aliases = ("bce_with_logits",)
 
-    def _targets(
+    def check_targets(
         self, y_true: ArrayLike, shape: Shape, dtype: Any, name: str = "y_true"
     ) -> NDArray[Any]:
         return _probabilities(_same_shape(y_true, shape, dtype, name), name)
@@ -433,7 +465,7 @@ class _BinaryCrossEntropyWithLogits(Loss):
     def _classify(self, z: Array) -> NDArray[np.int64]:
         return _as_classes(z >= 0)
 
-    def _correct(self, z: Array, t: NDArray[Any]) -> tuple[int, int]:
+    def _count_correct(self, z: Array, t: NDArray[Any]) -> tuple[int, int]:
         return _binary_correct(z >= 0, t)
 
 
@@ -491,7 +523,7 @@ values from 0 to 3
     summary = "The negative log-probability that softmax gives the right class."
     aliases = ("categorical_cross_entropy", "softmax_cross_entropy")
 
-    def _predictions(self, y_pred: ArrayLike) -> Array:
+    def check_predictions(self, y_pred: ArrayLike) -> Array:
         p = as_float_array(y_pred, "y_pred")
         if p.ndim != 2 or p.size == 0:
             raise ValueError(
@@ -500,7 +532,7 @@ values from 0 to 3
             )
         return check_finite(p, "y_pred")
 
-    def _targets(
+    def check_targets(
         self, y_true: ArrayLike, shape: Shape, dtype: Any, name: str = "y_true"
     ) -> NDArray[Any]:
         n, c = shape
@@ -569,7 +601,7 @@ values from 0 to 3
         labels: NDArray[np.int64] = np.argmax(z, axis=1).astype(np.int64)
         return labels
 
-    def _correct(self, z: Array, t: NDArray[Any]) -> tuple[int, int]:
+    def _count_correct(self, z: Array, t: NDArray[Any]) -> tuple[int, int]:
         truth = t if t.ndim == 1 else np.argmax(t, axis=1)
         return int(np.count_nonzero(np.argmax(z, axis=1) == truth)), int(z.shape[0])
 

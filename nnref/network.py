@@ -50,13 +50,14 @@ from nnref._validation import (
     check_float_dtype,
     check_positive_int,
     check_rng,
+    check_sample_shape,
     describe,
     error,
 )
 from nnref.layers import ActivationLayer, Dense, Layer, PReLU
 from nnref.optim import SGD
 
-__all__ = ["Autoencoder", "History", "Sequential", "mlp"]
+__all__ = ["Autoencoder", "History", "Sequential", "Summary", "mlp"]
 
 Array = NDArray[np.floating[Any]]
 Callback = Callable[[int, dict[str, float]], Any]
@@ -116,24 +117,43 @@ class History:
         return series[key]
 
 
-def _layer_forward(layer: Any, x: Array, name: str) -> Array:
-    """A layer's forward pass; ``Layer`` objects get the fast path after a shape check."""
-    fast = getattr(layer, "_forward", None)
-    if fast is None:
-        return np.asarray(layer.forward(x))
-    check = getattr(layer, "_check_input", None)
-    if check is not None:
-        check(x, name)
-    out: Array = fast(x)
-    return out
+@dataclass(frozen=True)
+class Summary:
+    """What [`Sequential.summary`][nnref.network.Sequential.summary] reports: one row per layer.
 
+    Printing it gives the table (as Keras's ``model.summary()``); the rows are there for code.
 
-def _layer_backward(layer: Any, g: Array, need_input_grad: bool) -> Array | None:
-    fast = getattr(layer, "_backward", None)
-    if fast is None:
-        return np.asarray(layer.backward(g))
-    out: Array | None = fast(g, need_input_grad)
-    return out
+    Attributes:
+        input_shape: The shape of one input sample (no batch axis).
+        rows: ``(layer description, output shape, parameter count)`` for each layer.
+
+    Examples:
+        >>> s = Summary((2,), [("Dense(2, 1)", (1,), 3)])
+        >>> s.total_params, s.output_shape
+        (3, (1,))
+    """
+
+    input_shape: tuple[int, ...]
+    rows: list[tuple[str, tuple[int, ...], int]]
+
+    @property
+    def total_params(self) -> int:
+        """The number of trainable numbers in the whole network."""
+        return sum(n for _, _, n in self.rows)
+
+    @property
+    def output_shape(self) -> tuple[int, ...]:
+        """The shape of one output sample."""
+        return self.rows[-1][1] if self.rows else self.input_shape
+
+    def __str__(self) -> str:
+        table = [("layer", "output shape", "params"), ("input", str(self.input_shape), "")]
+        table += [(name, str(shape), f"{n:,}") for name, shape, n in self.rows]
+        table.append(("total", "", f"{self.total_params:,}"))
+        w0 = max(len(r[0]) for r in table)
+        w1 = max(len(r[1]) for r in table)
+        w2 = max(len(r[2]) for r in table)
+        return "\n".join(f"{a:<{w0}}  {b:<{w1}}  {c:>{w2}}".rstrip() for a, b, c in table)
 
 
 def _batch(x: ArrayLike, name: str) -> Array:
@@ -201,7 +221,7 @@ class Sequential:
 
     def _forward(self, x: Array) -> Array:
         for i, layer in enumerate(self.layers):
-            x = _layer_forward(layer, x, "X" if i == 0 else f"the input of layer {i}")
+            x = _forward_layer(layer, x, "X" if i == 0 else f"the input of layer {i}")
         self._out_shape = x.shape
         return x
 
@@ -232,7 +252,7 @@ class Sequential:
         grad: Array | None = g
         for i in range(last, -1, -1):
             assert grad is not None
-            grad = _layer_backward(self.layers[i], grad, need_input_grad or i > 0)
+            grad = _backward_layer(self.layers[i], grad, need_input_grad or i > 0)
         return grad
 
     def predict(self, X: ArrayLike) -> Array:
@@ -247,6 +267,42 @@ class Sequential:
         return self.forward(X)
 
     __call__ = predict
+
+    def summary(self, input_shape: tuple[int, ...]) -> Summary:
+        """Each layer's output shape and parameter count for samples of ``input_shape``.
+
+        Computed from the layers' ``output_shape`` without running the network; printing the
+        result gives the table.
+
+        Args:
+            input_shape: The shape of one input sample, without the batch axis (``(784,)``,
+                or ``(1, 28, 28)`` for an image).
+
+        Raises:
+            ValueError: if a layer cannot take the shape that reaches it, naming the layer.
+
+        Examples:
+            >>> print(mlp([2, 3, 1], activation="tanh", rng=0).summary((2,)))
+            layer                    output shape  params
+            input                    (2,)
+            Dense(2, 3)              (3,)               9
+            ActivationLayer('tanh')  (3,)               0
+            Dense(3, 1)              (1,)               4
+            total                                      13
+        """
+        shape = check_sample_shape(input_shape)
+        rows: list[tuple[str, tuple[int, ...], int]] = []
+        for i, layer in enumerate(self.layers):
+            if not hasattr(layer, "output_shape"):
+                raise TypeError(f"layer {i} ({layer!r}) has no output_shape method")
+            try:
+                shape = tuple(layer.output_shape(shape))
+            except (ValueError, TypeError) as exc:
+                raise ValueError(
+                    f"layer {i} ({layer!r}) cannot take input samples of shape {shape}: {exc}"
+                ) from None
+            rows.append((repr(layer), shape, int(sum(p.size for p in layer.params.values()))))
+        return Summary(tuple(int(n) for n in check_sample_shape(input_shape)), rows)
 
     # --- parameters ----------------------------------------------------------------------------
 
@@ -387,9 +443,9 @@ class Sequential:
                         xb, tb = data[idx], targets[idx]
                     out = self._forward(xb)
                     _check_training_output(loss_fn, out, epoch)
-                    value, grad = loss_fn._value_and_gradient(out, tb)
+                    value, grad = loss_fn.value_and_gradient(out, tb)
                     if classify:
-                        r, c = loss_fn._correct(out, tb)
+                        r, c = loss_fn.count_correct(out, tb)
                         right += r
                         counted += c
                     self._backward(grad, need_input_grad=False)
@@ -428,13 +484,12 @@ class Sequential:
         self, loss_fn: loss_functions.Loss, data: Array, y: ArrayLike, name: str, x_name: str = "X"
     ) -> Any:
         """Check ``y`` against the loss and the network's output shape (from one probe sample)."""
-        check = getattr(self.layers[0], "_check_input", None)
-        if check is not None:
-            check(data, x_name)  # errors show the whole data's shape, not the probe's
+        if hasattr(self.layers[0], "check_input"):  # errors show the data's shape
+            self.layers[0].check_input(data, x_name)
         probe = self._forward(data[:1])
-        loss_fn._predictions(probe)
+        loss_fn.check_predictions(probe)
         shape = (data.shape[0], *probe.shape[1:])
-        return loss_fn._targets(y, shape, data.dtype, name)
+        return loss_fn.check_targets(y, shape, data.dtype, name)
 
     def _validation(
         self, loss_fn: loss_functions.Loss, validation_data: Any, dtype: np.dtype[Any]
@@ -447,10 +502,10 @@ class Sequential:
     def _evaluate(
         self, loss_fn: loss_functions.Loss, data: Array, targets: Any, prefix: str = ""
     ) -> dict[str, float]:
-        out = loss_fn._predictions(self._forward(data))
-        result = {f"{prefix}loss": float(loss_fn._value(out, targets))}
+        out = self._forward(data)
+        result = {f"{prefix}loss": float(loss_fn(out, targets))}
         if loss_fn.classification:
-            right, counted = loss_fn._correct(out, targets)
+            right, counted = loss_fn.count_correct(out, targets)
             result[f"{prefix}accuracy"] = right / counted
         return result
 
@@ -471,9 +526,31 @@ class Sequential:
 
 
 def _check_layer(layer: Any, name: str) -> None:
-    needed = ("forward", "backward", "params", "grads")
-    if not all(hasattr(layer, attr) for attr in needed):
-        raise error(name, "a layer with forward, backward, params and grads", layer, TypeError)
+    if not all(hasattr(layer, attr) for attr in ("forward", "backward", "params", "grads")):
+        raise error(
+            name,
+            "a layer with forward, backward, params and grads (the layer protocol of "
+            "nnref.layers.Layer)",
+            layer,
+            TypeError,
+        )
+
+
+def _forward_layer(layer: Any, x: Array, name: str) -> Array:
+    """One layer's forward pass: the unchecked fast path after its shape check, for a layer
+    that offers it (every ``Layer``); a minimal layer's checked ``forward`` otherwise."""
+    if hasattr(layer, "forward_unchecked"):
+        layer.check_input(x, name)
+        out: Array = layer.forward_unchecked(x)
+        return out
+    return np.asarray(layer.forward(x))
+
+
+def _backward_layer(layer: Any, g: Array, need_input_grad: bool) -> Array | None:
+    if hasattr(layer, "backward_unchecked"):
+        out: Array | None = layer.backward_unchecked(g, need_input_grad)
+        return out
+    return np.asarray(layer.backward(g))
 
 
 def _optimizer(lr: float | None, optimizer: Any) -> Any:
@@ -500,7 +577,7 @@ def _verbosity(verbose: Any) -> int:
 def _check_training_output(loss_fn: loss_functions.Loss, out: Array, epoch: int) -> None:
     """The loss's own check of the output, with a clearer message when training diverged."""
     try:
-        loss_fn._predictions(out)
+        loss_fn.check_predictions(out)
     except ValueError:
         if not np.all(np.isfinite(out)):
             raise ValueError(

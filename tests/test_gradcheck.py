@@ -78,8 +78,8 @@ def test_prelu(alpha: float, rng: np.random.Generator) -> None:
 
 def test_a_wrong_backward_is_caught(rng: np.random.Generator) -> None:
     class Broken(Dense):
-        def _backward(self, grad_out: np.ndarray, need_input_grad: bool) -> np.ndarray | None:
-            result = super()._backward(grad_out, need_input_grad)
+        def backward_unchecked(self, grad_out: np.ndarray, need_input_grad: bool = True) -> np.ndarray | None:
+            result = super().backward_unchecked(grad_out, need_input_grad)
             self.grads["b"] *= 0.5  # forgot half the gradient
             return result
 
