@@ -13,6 +13,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from nnref._typing import Array
+
 __all__ = [
     "NotFittedError",
     "as_float_array",
@@ -52,7 +54,7 @@ def error(name: str, rule: str, value: Any, kind: type[Exception] = ValueError) 
     return kind(f"{name} must be {rule}, got {describe(value)}")
 
 
-def as_float_array(x: ArrayLike, name: str) -> NDArray[np.floating[Any]]:
+def as_float_array(x: ArrayLike, name: str) -> Array:
     """Convert ``x`` to a floating-point array.
 
     float32 and float64 inputs keep their dtype; every other real input (integers, booleans,
@@ -175,7 +177,7 @@ def check_nonnegative(value: Any, name: str) -> float:
     return number
 
 
-def as_sample_matrix(x: ArrayLike, name: str = "X") -> NDArray[np.floating[Any]]:
+def as_sample_matrix(x: ArrayLike, name: str = "X") -> Array:
     """Convert ``x`` to a finite floating-point matrix of shape ``(n_samples, n_features)``.
 
     At least one sample and one feature are required; the dtype rule is that of

@@ -30,9 +30,10 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from numpy.typing import ArrayLike, NDArray
+from numpy.typing import ArrayLike
 
 from nnref import losses as loss_functions
+from nnref._typing import Array
 from nnref._validation import as_float_array, check_positive, check_rng
 
 __all__ = [
@@ -45,7 +46,6 @@ __all__ = [
     "relative_error",
 ]
 
-Array = NDArray[np.floating[Any]]
 
 
 def numerical_gradient(f: Callable[[Array], float], x: Array, eps: float = 1e-6) -> Array:

@@ -44,6 +44,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import DTypeLike, NDArray
 
+from nnref._typing import Array
 from nnref._validation import check_float_dtype, check_positive, check_rng, error
 
 __all__ = [
@@ -59,7 +60,6 @@ __all__ = [
     "zeros",
 ]
 
-Array = NDArray[np.floating[Any]]
 Initializer = Callable[..., Array]
 RngLike = np.random.Generator | int | None
 

@@ -52,10 +52,11 @@ from collections.abc import Mapping
 from typing import Any, Self
 
 import numpy as np
-from numpy.typing import ArrayLike, DTypeLike, NDArray
+from numpy.typing import ArrayLike, DTypeLike
 
 from nnref import activations as act
 from nnref import init as initializers
+from nnref._typing import Array
 from nnref._validation import (
     as_float_array,
     check_finite,
@@ -72,7 +73,6 @@ from nnref._validation import (
 
 __all__ = ["ActivationLayer", "Dense", "Layer", "PReLU"]
 
-Array = NDArray[np.floating[Any]]
 
 
 class Layer:

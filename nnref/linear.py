@@ -36,6 +36,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from nnref import activations as act
+from nnref._typing import Array
 from nnref._validation import (
     as_float_array,
     as_label_array,
@@ -55,7 +56,6 @@ from nnref._validation import (
 
 __all__ = ["Adaline", "OneVsRest", "Perceptron", "PerceptronStep", "clone", "perceptron_update"]
 
-Array = NDArray[np.floating[Any]]
 
 # Called by the perceptron's epoch for every example: (row, net input, update, weights).
 _OnStep = Callable[[int, Any, Any, Array], None]

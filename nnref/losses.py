@@ -39,6 +39,7 @@ from typing import Any, ClassVar
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from nnref._typing import Array
 from nnref._validation import as_float_array, check_finite, describe, error
 from nnref.activations import _stable
 
@@ -53,7 +54,6 @@ __all__ = [
     "squared_error",
 ]
 
-Array = NDArray[np.floating[Any]]
 Shape = tuple[int, ...]
 
 # PyTorch's binary cross-entropy clamps each log at -100 and the gradient's denominator at 1e-12.

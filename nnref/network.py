@@ -39,10 +39,11 @@ from numbers import Integral
 from typing import Any, Self
 
 import numpy as np
-from numpy.typing import ArrayLike, DTypeLike, NDArray
+from numpy.typing import ArrayLike, DTypeLike
 
 from nnref import activations as act
 from nnref import losses as loss_functions
+from nnref._typing import Array
 from nnref._validation import (
     as_float_array,
     check_bool,
@@ -59,7 +60,6 @@ from nnref.optim import SGD
 
 __all__ = ["Autoencoder", "History", "Sequential", "Summary", "mlp"]
 
-Array = NDArray[np.floating[Any]]
 Callback = Callable[[int, dict[str, float]], Any]
 
 _DEFAULT_LR = 0.01

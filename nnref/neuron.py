@@ -19,14 +19,14 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from numpy.typing import ArrayLike, NDArray
+from numpy.typing import ArrayLike
 
 from nnref import activations as act
+from nnref._typing import Array
 from nnref._validation import as_float_array, check_finite, check_ndim, check_real, error
 
 __all__ = ["Neuron", "NeuronTrace"]
 
-Array = NDArray[np.floating[Any]]
 
 
 @dataclass(frozen=True)

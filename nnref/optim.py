@@ -21,13 +21,12 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
-from numpy.typing import NDArray
 
+from nnref._typing import Array
 from nnref._validation import check_interval, check_positive, describe, error
 
 __all__ = ["SGD"]
 
-Array = NDArray[np.floating[Any]]
 
 
 def _pairs(params: Any, grads: Any) -> list[tuple[Array, Array]]:

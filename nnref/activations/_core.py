@@ -7,11 +7,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from numbers import Real
 from types import MappingProxyType
-from typing import Any
 
 import numpy as np
-from numpy.typing import ArrayLike, NDArray
+from numpy.typing import ArrayLike
 
+from nnref._typing import Array
 from nnref._validation import as_float_array, describe, error
 
 __all__ = [
@@ -24,7 +24,6 @@ __all__ = [
     "register",
 ]
 
-Array = NDArray[np.floating[Any]]
 Kernel = Callable[..., Array]
 Check = Callable[[Mapping[str, float]], None]
 

@@ -16,11 +16,11 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from numpy.typing import NDArray
+
+from nnref._typing import Array
 
 __all__ = ["erf", "erfc"]
 
-Array = NDArray[np.floating[Any]]
 
 # 1/sqrt(pi)
 _INV_SQRT_PI = 5.6418958354775628695e-1

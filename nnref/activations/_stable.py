@@ -9,12 +9,9 @@ so they stay close to the speed of the naive one-line formulas.
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
-from numpy.typing import NDArray
 
-Array = NDArray[np.floating[Any]]
+from nnref._typing import Array
 
 
 def exp_neg_abs(x: Array) -> Array:

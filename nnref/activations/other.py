@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from nnref.activations._core import Activation, Array, register
+from nnref._typing import Array
+from nnref.activations._core import Activation, register
 
 __all__ = ["soft_exponential"]
 

@@ -7,8 +7,9 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from nnref._typing import Array
 from nnref._validation import error
-from nnref.activations._core import Activation, Array, const, register
+from nnref.activations._core import Activation, const, register
 
 __all__ = [
     "brelu",

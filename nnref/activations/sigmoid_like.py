@@ -7,11 +7,11 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from nnref._typing import Array
 from nnref._validation import error
 from nnref.activations import _stable
 from nnref.activations._core import (
     Activation,
-    Array,
     non_negative,
     positive,
     register,

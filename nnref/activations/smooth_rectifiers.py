@@ -6,10 +6,10 @@ import math
 
 import numpy as np
 
+from nnref._typing import Array
 from nnref.activations import _stable
 from nnref.activations._core import (
     Activation,
-    Array,
     const,
     lowest_value,
     non_negative,

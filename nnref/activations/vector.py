@@ -14,9 +14,10 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from nnref._typing import Array
 from nnref._validation import error
 from nnref.activations import _stable
-from nnref.activations._core import Activation, Array, Kernel, check_grad_out, register
+from nnref.activations._core import Activation, Kernel, check_grad_out, register
 
 __all__ = ["glu", "log_softmax", "maxout", "softmax", "softmin"]
 

@@ -29,6 +29,7 @@ from typing import Any, Self
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from nnref._typing import Array
 from nnref._validation import (
     as_float_array,
     as_label_array,
@@ -54,7 +55,6 @@ __all__ = [
     "train_test_split",
 ]
 
-Array = NDArray[np.floating[Any]]
 Labels = NDArray[np.int64]
 
 # The output column of each gate's truth table, for the inputs (0,0), (0,1), (1,0), (1,1).
