@@ -44,11 +44,13 @@ from typing import Any
 import numpy as np
 from numpy.typing import DTypeLike, NDArray
 
+from nnref._registry import Registry
 from nnref._typing import Array
 from nnref._validation import check_float_dtype, check_positive, check_rng, error
 
 __all__ = [
     "NAMES",
+    "catalog",
     "fans",
     "get",
     "glorot_normal",
@@ -220,31 +222,33 @@ def he_normal(shape: tuple[int, ...], rng: RngLike = None, dtype: DTypeLike = np
     return _finish(check_rng(rng).normal(0.0, math.sqrt(2.0 / fans(dims)[0]), dims), dtype)
 
 
-_SCHEMES: dict[str, Initializer] = {
-    "zeros": zeros,
-    "uniform": uniform,
-    "normal": normal,
-    "glorot_uniform": glorot_uniform,
-    "glorot_normal": glorot_normal,
-    "he_uniform": he_uniform,
-    "he_normal": he_normal,
-}
+_CATALOGUE: Registry[Initializer] = Registry(
+    "initialiser",
+    "init",
+    "a callable or an initialiser name such as 'glorot_uniform'",
+    callable,
+)
 _ALIASES = {
-    "xavier_uniform": "glorot_uniform",
-    "xavier_normal": "glorot_normal",
-    "kaiming_uniform": "he_uniform",
-    "kaiming_normal": "he_normal",
+    "glorot_uniform": ("xavier_uniform",),
+    "glorot_normal": ("xavier_normal",),
+    "he_uniform": ("kaiming_uniform",),
+    "he_normal": ("kaiming_normal",),
 }
+for _scheme in (zeros, uniform, normal, glorot_uniform, glorot_normal, he_uniform, he_normal):
+    _CATALOGUE.add(_scheme.__name__, _scheme, _ALIASES.get(_scheme.__name__, ()))
 
-NAMES: tuple[str, ...] = tuple(_SCHEMES)
+NAMES: tuple[str, ...] = _CATALOGUE.keys()
 """The scheme names [`get`][nnref.init.get] knows (aliases not included), in table order."""
 
 
 def get(name: str | Initializer) -> Initializer:
-    """Look up an initialisation scheme by name (or alias); a callable is returned as is.
+    """Look up an initialisation scheme by name or alias; a callable is returned as is.
 
     Raises:
-        ValueError: naming the unknown scheme and listing the known ones.
+        ValueError: for an unknown name, naming it and listing the known names and aliases
+            (the same error as [`nnref.activations.get`][nnref.activations.get] and
+            [`nnref.losses.get`][nnref.losses.get]).
+        TypeError: for anything that is neither a string nor a callable.
 
     Examples:
         >>> get("kaiming_normal") is he_normal
@@ -256,13 +260,14 @@ def get(name: str | Initializer) -> Initializer:
 'glorot_normal', 'he_uniform', 'he_normal' (or 'xavier_uniform', 'xavier_normal', \
 'kaiming_uniform', 'kaiming_normal'), got 'ones'
     """
-    if callable(name):
-        return name
-    if isinstance(name, str):
-        key = _ALIASES.get(name, name)
-        if key in _SCHEMES:
-            return _SCHEMES[key]
-    known = ", ".join(repr(k) for k in _SCHEMES)
-    aliases = ", ".join(repr(k) for k in _ALIASES)
-    kind = ValueError if isinstance(name, str) else TypeError
-    raise error("init", f"one of {known} (or {aliases})", name, kind)
+    return _CATALOGUE.get(name)
+
+
+def catalog() -> list[Initializer]:
+    """Every initialisation scheme, in table order (the functions themselves).
+
+    Examples:
+        >>> [f.__name__ for f in catalog()][:3]
+        ['zeros', 'uniform', 'normal']
+    """
+    return _CATALOGUE.entries()

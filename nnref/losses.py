@@ -39,6 +39,7 @@ from typing import Any, ClassVar
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from nnref._registry import Registry
 from nnref._typing import Array
 from nnref._validation import as_float_array, check_finite, describe, error
 from nnref.activations import _stable
@@ -611,42 +612,38 @@ cross_entropy = _CrossEntropy()
 
 # --- the catalogue ---------------------------------------------------------------------------
 
-_CATALOG: dict[str, Loss] = {
-    loss.key: loss
-    for loss in (
-        squared_error,
-        mse,
-        binary_cross_entropy,
-        binary_cross_entropy_with_logits,
-        cross_entropy,
-    )
-}
-_ALIASES: dict[str, str] = {alias: loss.key for loss in _CATALOG.values() for alias in loss.aliases}
+_CATALOGUE: Registry[Loss] = Registry(
+    "loss", "loss", "a Loss or a loss key such as 'mse'", lambda value: isinstance(value, Loss)
+)
+for _loss in (
+    squared_error,
+    mse,
+    binary_cross_entropy,
+    binary_cross_entropy_with_logits,
+    cross_entropy,
+):
+    _CATALOGUE.add(_loss.key, _loss, _loss.aliases)
 
 
 def get(key: str | Loss) -> Loss:
-    """Look up a loss by its key or an alias (a ``Loss`` is returned as is).
+    """Look up a loss by its key or one of its aliases; a ``Loss`` is returned as is.
 
     Raises:
-        ValueError: naming the unknown key and listing the known ones.
+        ValueError: for an unknown key, naming it and listing the known keys and aliases
+            (the same error as [`nnref.activations.get`][nnref.activations.get] and
+            [`nnref.init.get`][nnref.init.get]).
+        TypeError: for anything that is neither a string nor a ``Loss``.
 
     Examples:
         >>> get("mse") is mse, get("bce").key
         (True, 'binary_cross_entropy')
-        >>> get("hinge")
+        >>> get("hinge")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
         ValueError: loss must be one of 'squared_error', 'mse', 'binary_cross_entropy', \
-'binary_cross_entropy_with_logits', 'cross_entropy', got 'hinge'
+'binary_cross_entropy_with_logits', 'cross_entropy' (or 'sse', ...), got 'hinge'
     """
-    if isinstance(key, Loss):
-        return key
-    if isinstance(key, str):
-        found = _CATALOG.get(_ALIASES.get(key, key))
-        if found is not None:
-            return found
-    known = ", ".join(repr(k) for k in _CATALOG)
-    raise error("loss", f"one of {known}", key, ValueError if isinstance(key, str) else TypeError)
+    return _CATALOGUE.get(key)
 
 
 def catalog() -> list[Loss]:
@@ -656,4 +653,4 @@ def catalog() -> list[Loss]:
         >>> [(loss.key, loss.output_activation) for loss in catalog()][:2]
         [('squared_error', 'identity'), ('mse', 'identity')]
     """
-    return list(_CATALOG.values())
+    return _CATALOGUE.entries()

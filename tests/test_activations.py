@@ -251,11 +251,11 @@ def test_pytorch_defaults() -> None:
 
 
 def test_unknown_key_names_it_and_lists_the_known_ones() -> None:
-    with pytest.raises(KeyError, match="'nope'") as info:
+    with pytest.raises(ValueError, match=r"^activation must be one of .*, got 'nope'$") as info:
         act.get("nope")
     message = str(info.value)
-    assert "relu" in message and "softmax" in message
-    with pytest.raises(KeyError):
+    assert "'relu'" in message and "'softmax'" in message and "'hardtanh'" in message
+    with pytest.raises(TypeError, match=r"^activation must be an Activation or an activation key"):
         act.get(3)  # type: ignore[arg-type]
 
 

@@ -26,7 +26,7 @@ def test_catalog_and_get() -> None:
             assert losses.get(alias) is loss
     with pytest.raises(ValueError, match=r"^loss must be one of 'squared_error', .* got 'l1'"):
         losses.get("l1")
-    with pytest.raises(TypeError, match=r"^loss must be one of"):
+    with pytest.raises(TypeError, match=r"^loss must be a Loss or a loss key such as 'mse'"):
         losses.get(None)  # type: ignore[arg-type]
 
 

@@ -382,7 +382,7 @@ def test_backward_errors() -> None:
         (lambda: mlp([2, 0, 1]), ValueError, r"^sizes\[1\] must be a positive integer, got 0"),
         (lambda: mlp("2-3-1"), TypeError, r"^sizes must be a sequence of layer sizes"),
         (lambda: mlp([2, 3, 1], activation="relux"), ValueError,
-         r"^activation: key must be one of"),
+         r"^activation must be one of"),
         (lambda: mlp([2, 3, 1], output_activation=3), TypeError,
          r"^output_activation must be an Activation or an activation key"),
         (lambda: mlp([2, 3, 1], dtype=np.int64), TypeError, r"^dtype must be numpy.float32"),
@@ -414,5 +414,5 @@ def test_mlp_learns_prelu_slopes_whether_given_a_key_or_the_object() -> None:
 
 
 def test_mlp_unknown_activation_names_the_argument_once() -> None:
-    with pytest.raises(ValueError, match=r"^activation: key must be one of"):
+    with pytest.raises(ValueError, match=r"^activation must be one of"):
         mlp([2, 3, 1], activation="foo")

@@ -88,7 +88,7 @@ def test_repr_round_trips_the_settings() -> None:
         ({"weights": [1.0], "bias": [1.0, 2.0]}, ValueError, r"bias must be a finite real number"),
         ({"weights": [1.0], "bias": np.inf}, ValueError, r"bias must be a finite real number"),
         ({"weights": [1.0], "activation": "relux"}, ValueError,
-         r"activation: key must be one of: .*relu.*; got 'relux'"),
+         r"^activation must be one of .*'relu'.*, got 'relux'"),
         ({"weights": [1.0], "output": 3}, TypeError, r"output must be an Activation or an "
          r"activation key such as 'relu', got 3"),
     ],

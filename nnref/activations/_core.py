@@ -11,6 +11,7 @@ from types import MappingProxyType
 import numpy as np
 from numpy.typing import ArrayLike
 
+from nnref._registry import Registry
 from nnref._typing import Array
 from nnref._validation import as_float_array, describe, error
 
@@ -43,9 +44,6 @@ FAMILIES: tuple[str, ...] = (
 
 SATURATION: tuple[str, ...] = ("none", "left", "right", "both", "")
 """Allowed values of ``Activation.saturates`` (``""``: not applicable, for vector-valued ones)."""
-
-_CATALOG: dict[str, Activation] = {}
-_ALIASES: dict[str, str] = {}
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -263,6 +261,14 @@ def _apply(kernel: Kernel, arr: Array, params: Mapping[str, float]) -> Array:
     return np.asarray(kernel(arr, **params))
 
 
+_CATALOGUE: Registry[Activation] = Registry(
+    "activation",
+    "activation",
+    "an Activation or an activation key such as 'relu'",
+    lambda value: isinstance(value, Activation),
+)
+
+
 def register(activation: Activation) -> Activation:
     """Add ``activation`` to the catalogue (in page order) and return it.
 
@@ -275,28 +281,47 @@ def register(activation: Activation) -> Activation:
         ...
         ValueError: key must be unique, got a second activation named 'relu'
     """
-    names = (activation.key, *activation.aliases)
-    for name in names:
-        if name in _CATALOG or name in _ALIASES:
-            raise ValueError(f"key must be unique, got a second activation named {name!r}")
-    if _CATALOG:
-        last = FAMILIES.index(next(reversed(_CATALOG.values())).family)
-        if FAMILIES.index(activation.family) < last:
+    previous = _CATALOGUE.last()
+    if previous is not None and activation.key not in _CATALOGUE:
+        if FAMILIES.index(activation.family) < FAMILIES.index(previous.family):
             raise ValueError(
                 f"family must not come before the previous activation's in FAMILIES, "
                 f"got {activation.family!r} for {activation.key!r}"
             )
-    _CATALOG[activation.key] = activation
-    for alias in activation.aliases:
-        _ALIASES[alias] = activation.key
-    return activation
+    return _CATALOGUE.add(activation.key, activation, activation.aliases)
+
+
+def get(key: str | Activation) -> Activation:
+    """Look up an activation by its key or one of its aliases.
+
+    Args:
+        key: The activation's ``key``, e.g. ``"relu"``, or an alias such as PyTorch's
+            ``"hardtanh"``; an ``Activation`` is returned as is.
+
+    Raises:
+        ValueError: for an unknown key, naming it and listing the known keys and aliases
+            (the same error as [`nnref.losses.get`][nnref.losses.get] and
+            [`nnref.init.get`][nnref.init.get]).
+        TypeError: for anything that is neither a string nor an ``Activation``.
+
+    Examples:
+        >>> get("relu").name
+        'ReLU'
+        >>> get("hardtanh").key
+        'hard_tanh'
+        >>> get("relux")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        ValueError: activation must be one of 'step', 'sign', ..., got 'relux'
+    """
+    return _CATALOGUE.get(key)
 
 
 def resolve(value: Activation | str, name: str = "activation") -> Activation:
-    """An ``Activation`` from itself or its key, for constructor arguments such as ``activation``.
+    """An ``Activation`` from itself or its key, for constructor arguments such as ``output``.
 
-    Unlike [`get`][nnref.activations.get], errors name the argument: an unknown key raises
-    ``ValueError``, anything else ``TypeError``.
+    The lookup of [`get`][nnref.activations.get], with errors that name the argument
+    ``name``: an unknown key raises ``ValueError``, anything else ``TypeError``.
 
     Examples:
         >>> resolve("relu").key
@@ -304,45 +329,9 @@ def resolve(value: Activation | str, name: str = "activation") -> Activation:
         >>> resolve("relux", "output")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        ValueError: output: key must be one of: ...; got 'relux'
+        ValueError: output must be one of 'step', 'sign', ..., got 'relux'
     """
-    if isinstance(value, Activation):
-        return value
-    if isinstance(value, str):
-        try:
-            return get(value)
-        except KeyError as exc:
-            raise ValueError(f"{name}: {exc.args[0]}") from None
-    raise error(name, "an Activation or an activation key such as 'relu'", value, TypeError)
-
-
-def get(key: str | Activation) -> Activation:
-    """Look up an activation by its key (or one of its aliases).
-
-    Args:
-        key: The activation's ``key``, e.g. ``"relu"``, or an alias such as PyTorch's
-            ``"hardtanh"`` (an ``Activation`` is returned as is).
-
-    Raises:
-        KeyError: naming the unknown key and listing the known ones.
-
-    Examples:
-        >>> get("relu").name
-        'ReLU'
-        >>> get("hardtanh").key
-        'hard_tanh'
-    """
-    if isinstance(key, Activation):
-        return key
-    try:
-        return _CATALOG[key]
-    except (KeyError, TypeError):
-        pass
-    try:
-        return _CATALOG[_ALIASES[key]]
-    except (KeyError, TypeError):
-        known = ", ".join(_CATALOG)
-        raise KeyError(f"key must be one of: {known}; got {key!r}") from None
+    return _CATALOGUE.get(value, name)
 
 
 def catalog() -> list[Activation]:
@@ -352,7 +341,7 @@ def catalog() -> list[Activation]:
         >>> [a.key for a in catalog()][:3]
         ['step', 'sign', 'identity']
     """
-    return list(_CATALOG.values())
+    return _CATALOGUE.entries()
 
 
 # --- helpers shared by the family modules -------------------------------------------------
