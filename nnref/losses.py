@@ -454,7 +454,7 @@ class _BinaryCrossEntropyWithLogits(Loss):
     def _value(self, z: Array, t: NDArray[Any]) -> float:
         # Elementwise max(z, 0) - t z + log(1 + e^-|z|): the first two terms are exactly 0
         # for a confident right answer, so tiny losses are not lost to cancellation.
-        terms = np.maximum(z, 0.0) - t * z + np.log1p(np.exp(-np.abs(z)))
+        terms = np.maximum(z, 0.0) - t * z + _stable.softplus_tail(z)
         return float(np.sum(terms)) / z.size
 
     def _gradient(self, z: Array, t: NDArray[Any]) -> Array:
@@ -569,15 +569,6 @@ values from 0 to 3
             )
         return idx
 
-    def _softmax_parts(self, z: Array) -> tuple[Array, Array]:
-        """``(log_softmax(z), softmax(z))`` from one max-shifted exponential."""
-        shifted = z - z.max(axis=1, keepdims=True)
-        e = np.exp(shifted)
-        total = e.sum(axis=1, keepdims=True)
-        shifted -= np.log(total)
-        e /= total
-        return shifted, e
-
     def _value(self, z: Array, t: NDArray[Any]) -> float:
         return self._value_and_gradient(z, t)[0]
 
@@ -586,7 +577,7 @@ values from 0 to 3
 
     def _value_and_gradient(self, z: Array, t: NDArray[Any]) -> tuple[float, Array]:
         n = z.shape[0]
-        log_s, grad = self._softmax_parts(z)
+        log_s, grad = _stable.log_softmax_and_softmax(z, axis=1)
         if t.ndim == 1:
             rows = np.arange(n)
             value = -float(np.sum(log_s[rows, t])) / n

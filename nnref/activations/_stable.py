@@ -35,18 +35,28 @@ def sigmoid(x: Array) -> Array:
     return num
 
 
-def softplus(x: Array) -> Array:
-    """$\\log(1 + e^{x})$ as $\\max(x, 0) + \\log(1 + e^{-|x|})$."""
+def softplus_tail(x: Array) -> Array:
+    """$\\log(1 + e^{-|x|})$, in $[0, \\ln 2]$: what softplus adds to $\\max(x, 0)$.
+
+    Kept apart so that a caller can add it last, after terms that cancel: binary
+    cross-entropy on logits computes $(\\max(z, 0) - y z) + \\log(1 + e^{-|z|})$, whose first
+    part is exactly 0 for a confident right answer, so its tiny loss keeps every digit.
+    """
     e = exp_neg_abs(x)
     np.log1p(e, out=e)
+    return e
+
+
+def softplus(x: Array) -> Array:
+    """$\\log(1 + e^{x})$ as $\\max(x, 0) + \\log(1 + e^{-|x|})$."""
+    e = softplus_tail(x)
     e += np.maximum(x, 0.0)
     return e
 
 
 def log_sigmoid(x: Array) -> Array:
     """$\\log \\sigma(x) = -\\log(1 + e^{-x})$ as $\\min(x, 0) - \\log(1 + e^{-|x|})$."""
-    e = exp_neg_abs(x)
-    np.log1p(e, out=e)
+    e = softplus_tail(x)
     np.subtract(np.minimum(x, 0.0), e, out=e)
     return e
 
@@ -55,3 +65,31 @@ def max_shift(x: Array, axis: int) -> Array:
     """``x`` minus its maximum along ``axis`` (so the largest entry is 0)."""
     shifted: Array = x - np.max(x, axis=axis, keepdims=True)
     return shifted
+
+
+def softmax(x: Array, axis: int = -1) -> Array:
+    """$e^{x_i} / \\sum_j e^{x_j}$ along ``axis``, as $e^{z_i} / \\sum_j e^{z_j}$ with
+    $z = x - \\max x$: every exponent is at most 0 and the sum is at least 1."""
+    e = max_shift(x, axis)
+    np.exp(e, out=e)
+    e /= np.sum(e, axis=axis, keepdims=True)
+    return e
+
+
+def log_softmax(x: Array, axis: int = -1) -> Array:
+    """$x_i - \\ln \\sum_j e^{x_j}$ along ``axis``, as $z_i - \\ln \\sum_j e^{z_j}$ with
+    $z = x - \\max x$: no overflow, and never the logarithm of 0."""
+    z = max_shift(x, axis)
+    z -= np.log(np.sum(np.exp(z), axis=axis, keepdims=True))
+    return z
+
+
+def log_softmax_and_softmax(x: Array, axis: int = -1) -> tuple[Array, Array]:
+    """``(log_softmax(x), softmax(x))`` from one shared exponential, bit for bit the same
+    values as the two functions above (what cross-entropy needs for its value and gradient)."""
+    shifted = max_shift(x, axis)
+    e = np.exp(shifted)
+    total = np.sum(e, axis=axis, keepdims=True)
+    shifted -= np.log(total)
+    e /= total
+    return shifted, e

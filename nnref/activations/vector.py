@@ -44,19 +44,8 @@ def _to_last(x: Array, axis: float) -> Array:
 # --- softmax, log-softmax, softmin ---------------------------------------------------------
 
 
-def _softmax_last(x: Array) -> Array:
-    e = _stable.max_shift(x, -1)
-    np.exp(e, out=e)
-    e /= np.sum(e, axis=-1, keepdims=True)
-    return e
-
-
 def _softmax(x: Array, axis: float) -> Array:
-    a = _axis(x, axis)
-    e = _stable.max_shift(x, a)
-    np.exp(e, out=e)
-    e /= np.sum(e, axis=a, keepdims=True)
-    return e
+    return _stable.softmax(x, _axis(x, axis))
 
 
 def _softmax_grad(x: Array, axis: float) -> Array:
@@ -72,7 +61,7 @@ def _softmax_jacobian_last(s: Array) -> Array:
 
 
 def _softmax_jacobian(x: Array, axis: float) -> Array:
-    return _softmax_jacobian_last(_softmax_last(_to_last(x, axis)))
+    return _softmax_jacobian_last(_stable.softmax(_to_last(x, axis)))
 
 
 def _softmax_vjp(x: Array, g: Array, axis: float) -> Array:
@@ -138,10 +127,7 @@ Examples:
 
 
 def _log_softmax(x: Array, axis: float) -> Array:
-    a = _axis(x, axis)
-    z = _stable.max_shift(x, a)
-    z -= np.log(np.sum(np.exp(z), axis=a, keepdims=True))
-    return z
+    return _stable.log_softmax(x, _axis(x, axis))
 
 
 def _log_softmax_grad(x: Array, axis: float) -> Array:
@@ -149,7 +135,7 @@ def _log_softmax_grad(x: Array, axis: float) -> Array:
 
 
 def _log_softmax_jacobian(x: Array, axis: float) -> Array:
-    s = _softmax_last(_to_last(x, axis))
+    s = _stable.softmax(_to_last(x, axis))
     jac = np.broadcast_to(-s[..., None, :], (*s.shape, s.shape[-1])).copy()
     idx = np.arange(s.shape[-1])
     jac[..., idx, idx] += 1.0
