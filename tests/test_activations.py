@@ -8,7 +8,7 @@ code itself; every derivative is compared with central finite differences.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -28,30 +28,6 @@ VECTOR = [a for a in ALL if a.vector_valued]
 def ids(a: Activation) -> str:
     return a.key
 
-
-# Where each non-smooth activation has its corners or jumps, for given parameters.
-KINKS: dict[str, Callable[[Mapping[str, float]], list[float]]] = {
-    "step": lambda p: [p["threshold"]],
-    "sign": lambda p: [p["threshold"]],
-    "hard_sigmoid": lambda p: [-3.0, 3.0],
-    "hard_tanh": lambda p: [p["min_val"], p["max_val"]],
-    "plu": lambda p: [-p["c"], p["c"]],
-    "relu": lambda p: [0.0],
-    "leaky_relu": lambda p: [0.0],
-    "prelu": lambda p: [0.0],
-    "rrelu": lambda p: [0.0],
-    "relu6": lambda p: [0.0, 6.0],
-    "threshold": lambda p: [p["threshold"]],
-    "brelu": lambda p: [0.0],
-    "srelu": lambda p: [p["t_left"], p["t_right"]],
-    "hard_swish": lambda p: [-3.0, 3.0],
-    "hard_elish": lambda p: [-1.0, 1.0],
-    "softplus": lambda p: [p["threshold"] / p["beta"]],
-    "elu": lambda p: [0.0],
-    "selu": lambda p: [0.0],
-    "softshrink": lambda p: [-p["lambd"], p["lambd"]],
-    "hardshrink": lambda p: [-p["lambd"], p["lambd"]],
-}
 
 # Parameter values, besides the defaults, for the finite-difference and property checks.
 PARAM_CASES: list[tuple[str, dict[str, float]]] = [
@@ -162,6 +138,7 @@ def central_difference(f: Activation, x: np.ndarray, **params: float) -> np.ndar
 BENDS: dict[str, list[float]] = {
     "softsign": [0.0],
     "sqnl": [-2.0, 0.0, 2.0],
+    "elu": [0.0],  # with alpha = 1; for other alphas 0 is a kink
     "celu": [0.0],
     "elish": [0.0],
     "hard_elish": [0.0],
@@ -169,11 +146,21 @@ BENDS: dict[str, list[float]] = {
 }
 
 
+def switches(key: str, params: Mapping[str, float]) -> list[float]:
+    """Softplus returns x itself above beta x = threshold (as PyTorch does): a step of less
+    than 1e-8 with the defaults, not counted among its kinks, but visible to a difference
+    quotient for a small threshold."""
+    if key != "softplus":
+        return []
+    merged = act.softplus.params(**params)
+    return [merged["threshold"] / merged["beta"]]
+
+
 def away_from_kinks(key: str, x: np.ndarray, params: Mapping[str, float]) -> np.ndarray:
-    merged = act.get(key).params(**params)
-    kinks = KINKS.get(key, lambda p: [])(merged) + BENDS.get(key, [])
+    a = act.get(key)
+    avoid = [*a.kinks(**params), *BENDS.get(key, []), *switches(key, params)]
     keep = np.ones(x.shape, dtype=bool)
-    for k in kinks:
+    for k in avoid:
         keep &= np.abs(x - k) > 1e-3
     return x[keep]
 
@@ -415,25 +402,99 @@ def test_other_ones_are_not_odd(a: Activation) -> None:
     assert np.max(np.abs(a(-x) + a(x))) > 1e-6
 
 
-def one_sided_slopes(a: Activation, points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def one_sided_slopes(
+    f: Activation, points: np.ndarray, /, **params: float
+) -> tuple[np.ndarray, np.ndarray]:
     h = 1e-6
-    f0 = a(points)
-    return (f0 - a(points - h)) / h, (a(points + h) - f0) / h
+    f0 = f(points, **params)
+    return (f0 - f(points - h, **params)) / h, (f(points + h, **params) - f0) / h
+
+
+# Every non-smooth activation with its defaults, and every parameter case.
+KINK_CASES = [(a.key, {}) for a in ELEMENTWISE if not a.smooth] + PARAM_CASES
+KINK_IDS = [f"{k}-{p}" for k, p in KINK_CASES]
 
 
 @pytest.mark.parametrize("a", ELEMENTWISE, ids=ids)
 def test_kinks_are_listed_exactly_for_non_smooth_ones(a: Activation) -> None:
-    assert bool(a.kinks) == (not a.smooth)
-    # Softplus's switch to the identity at 20 is not counted as a corner, and ELU has a
-    # corner only when alpha != 1.
-    if a.key not in ("softplus", "elu"):
-        assert list(a.kinks) == KINKS.get(a.key, lambda p: [])(a.defaults)
+    assert a.kinks() == a.kinks(**a.defaults)
+    assert bool(a.kinks()) == (not a.smooth)
+    assert list(a.kinks()) == sorted(set(a.kinks()))
 
 
-@pytest.mark.parametrize("a", [a for a in ELEMENTWISE if not a.smooth], ids=ids)
-def test_each_listed_kink_is_a_corner_or_a_jump(a: Activation) -> None:
-    left, right = one_sided_slopes(a, np.array(a.kinks))
-    assert np.all((np.abs(left - right) > 1e-2) | ~np.isfinite(left - right))
+@pytest.mark.parametrize(("key", "params"), KINK_CASES, ids=KINK_IDS)
+def test_each_listed_kink_is_a_corner_or_a_jump(key: str, params: dict[str, float]) -> None:
+    # A corner or a jump; or (for degenerate parameters, such as softshrink with lambd = 0)
+    # a point where the derivative is a convention that matches neither side.
+    a = act.get(key)
+    points = np.array(a.kinks(**params))
+    left, right = one_sided_slopes(a, points, **params)
+    d = a.derivative(points, **params)
+    corner = (np.abs(left - right) > 1e-2) | ~np.isfinite(left - right)
+    convention = (np.abs(d - left) > 1e-2) & (np.abs(d - right) > 1e-2)
+    assert np.all(corner | convention)
+
+
+@pytest.mark.parametrize(
+    ("key", "params"),
+    [(a.key, {}) for a in ELEMENTWISE if not a.position_dependent] + PARAM_CASES,
+    ids=[f"{a.key}-{{}}" for a in ELEMENTWISE if not a.position_dependent]
+    + [f"{k}-{p}" for k, p in PARAM_CASES],
+)
+def test_no_corner_or_jump_outside_the_listed_kinks(key: str, params: dict[str, float]) -> None:
+    # Between neighbouring grid points (1e-3 apart) with no listed kink between them, the
+    # function moves by about slope * step and its derivative hardly moves; a missing or
+    # misplaced kink shows up as a jump in one of the two.
+    a = act.get(key)
+    x = domain(key, params, np.linspace(-8.0, 8.0, 16001))
+    f, d = a(x, **params), a.derivative(x, **params)
+    avoid = np.array([*a.kinks(**params), *switches(key, params)])
+    free = np.ones(x.size - 1, dtype=bool)
+    for k in avoid:
+        free &= (k < x[:-1] - 1e-9) | (k > x[1:] + 1e-9)
+    step = np.diff(x)[free]
+    slope = np.maximum(np.abs(d[:-1]), np.abs(d[1:]))[free]
+    assert np.all(np.abs(np.diff(f)[free]) <= (slope + 1.0) * step), "an unlisted jump"
+    assert np.all(np.abs(np.diff(d)[free]) < 0.1 * np.maximum(slope, 1.0)), "an unlisted corner"
+
+
+# Parameters that remove a corner, move one or make two meet.
+KINKS_FOLLOW_PARAMETERS = [
+    ("step", {"threshold": 1.5}, (1.5,)),
+    ("leaky_relu", {"alpha": 1.0}, ()),
+    ("prelu", {"alpha": 1.0}, ()),
+    ("rrelu", {"lower": 0.5, "upper": 1.5}, ()),
+    ("plu", {"alpha": 1.0}, ()),
+    ("hard_tanh", {"min_val": 0.5, "max_val": 0.5}, ()),
+    ("srelu", {"a_left": 1.0}, (1.0,)),
+    ("srelu", {"t_left": 1.0, "t_right": 1.0, "a_left": 0.5, "a_right": 0.5}, ()),
+    ("srelu", {"t_left": 1.0, "t_right": 1.0}, ()),
+    ("srelu", {"t_left": 1.0, "t_right": 1.0, "a_right": 3.0}, (1.0,)),
+    ("elu", {"alpha": 2.0}, (0.0,)),
+    ("softshrink", {"lambd": 0.0}, (0.0,)),
+    ("hardshrink", {"lambd": 0.0}, (0.0,)),
+]
+
+
+@pytest.mark.parametrize(
+    ("key", "params", "expected"),
+    KINKS_FOLLOW_PARAMETERS,
+    ids=[f"{k}-{p}" for k, p, _ in KINKS_FOLLOW_PARAMETERS],
+)
+def test_kinks_follow_the_parameters(
+    key: str, params: dict[str, float], expected: tuple[float, ...]
+) -> None:
+    assert act.get(key).kinks(**params) == expected
+    test_each_listed_kink_is_a_corner_or_a_jump(key, params)
+    test_no_corner_or_jump_outside_the_listed_kinks(key, params)
+
+
+def test_kinks_check_their_parameters() -> None:
+    with pytest.raises(TypeError, match="relu got unexpected parameter"):
+        act.relu.kinks(alpha=0.1)
+    with pytest.raises(ValueError, match=r"^max_val must be at least min_val"):
+        act.hard_tanh.kinks(min_val=1.0, max_val=0.0)
+    assert act.softmax.kinks() == () and act.maxout.kinks() == ()
 
 
 @pytest.mark.parametrize("a", ELEMENTWISE, ids=ids)
@@ -543,14 +604,19 @@ def test_relatives_agree() -> None:
 # --- derivatives against central finite differences ---------------------------------------
 
 
+def domain(key: str, params: Mapping[str, float], x: np.ndarray) -> np.ndarray:
+    """The inputs of ``x`` where the activation is defined (all but soft_exponential, alpha < 0)."""
+    if key == "soft_exponential" and params.get("alpha", 0.0) < 0:
+        alpha = params["alpha"]
+        return x[1.0 - alpha * (x + alpha) > 0.05]
+    return x
+
+
 def _fd_check(key: str, params: dict[str, float]) -> None:
     a = act.get(key)
     rng = np.random.default_rng(abs(hash((key, tuple(sorted(params.items()))))) % 2**32)
     x = np.concatenate([rng.uniform(-8.0, 8.0, 3000), np.linspace(-8.0, 8.0, 1601)])
-    if key == "soft_exponential" and params.get("alpha", 0.0) < 0:
-        alpha = params["alpha"]
-        x = x[1.0 - alpha * (x + alpha) > 0.05]  # its domain
-    x = away_from_kinks(key, x, params)
+    x = away_from_kinks(key, domain(key, params, x), params)
     numeric = central_difference(a, x, **params)
     exact = a.derivative(x, **params)
     np.testing.assert_allclose(exact, numeric, rtol=1e-6, atol=1e-7)

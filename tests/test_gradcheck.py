@@ -56,7 +56,7 @@ ELEMENTWISE = [a.key for a in act.catalog() if a.elementwise]
 def test_every_elementwise_activation_layer(key: str, rng: np.random.Generator) -> None:
     f = act.get(key)
     x = rng.uniform(-3, 3, size=(4, 5))
-    for kink in f.kinks:
+    for kink in f.kinks():
         near = np.abs(x - kink) < 1e-3
         x[near] += 2e-3
     err = gradcheck.check_layer(ActivationLayer(f), x, rng=rng)
@@ -78,7 +78,9 @@ def test_prelu(alpha: float, rng: np.random.Generator) -> None:
 
 def test_a_wrong_backward_is_caught(rng: np.random.Generator) -> None:
     class Broken(Dense):
-        def backward_unchecked(self, grad_out: np.ndarray, need_input_grad: bool = True) -> np.ndarray | None:
+        def backward_unchecked(
+            self, grad_out: np.ndarray, need_input_grad: bool = True
+        ) -> np.ndarray | None:
             result = super().backward_unchecked(grad_out, need_input_grad)
             self.grads["b"] *= 0.5  # forgot half the gradient
             return result
@@ -132,8 +134,13 @@ def test_deep_network(hidden: str, rng: np.random.Generator) -> None:
 
 @pytest.mark.parametrize(
     ("output", "loss"),
-    [("identity", "mse"), ("identity", "squared_error"), ("sigmoid", "binary_cross_entropy"),
-     ("identity", "binary_cross_entropy_with_logits"), ("softmax", "mse")],
+    [
+        ("identity", "mse"),
+        ("identity", "squared_error"),
+        ("sigmoid", "binary_cross_entropy"),
+        ("identity", "binary_cross_entropy_with_logits"),
+        ("softmax", "mse"),
+    ],
 )
 def test_network_with_each_loss(output: str, loss: str, rng: np.random.Generator) -> None:
     net = mlp([3, 5, 5, 2], activation="tanh", output_activation=output, rng=rng)
@@ -143,17 +150,25 @@ def test_network_with_each_loss(output: str, loss: str, rng: np.random.Generator
 
 
 def test_network_with_learned_prelu_and_vector_valued_layers(rng: np.random.Generator) -> None:
-    net = Sequential([
-        Dense(3, 8, rng=rng), PReLU(0.2), Dense(8, 8, rng=rng), ActivationLayer("maxout"),
-        Dense(4, 6, rng=rng), ActivationLayer("glu"), Dense(3, 2, rng=rng),
-    ])
+    net = Sequential(
+        [
+            Dense(3, 8, rng=rng),
+            PReLU(0.2),
+            Dense(8, 8, rng=rng),
+            ActivationLayer("maxout"),
+            Dense(4, 6, rng=rng),
+            ActivationLayer("glu"),
+            Dense(3, 2, rng=rng),
+        ]
+    )
     X = rng.normal(size=(5, 3))
     assert gradcheck.check_network(net, X, rng.integers(0, 2, size=5), "cross_entropy") < TOL
 
 
 def test_autoencoder(rng: np.random.Generator) -> None:
-    ae = Autoencoder(mlp([5, 4, 2], activation="tanh", rng=rng),
-                     mlp([2, 4, 5], activation="tanh", rng=rng))
+    ae = Autoencoder(
+        mlp([5, 4, 2], activation="tanh", rng=rng), mlp([2, 4, 5], activation="tanh", rng=rng)
+    )
     X = rng.normal(size=(6, 5))
     assert gradcheck.check_network(ae, X, X, "mse") < TOL
 

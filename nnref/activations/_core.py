@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from numbers import Real
 from types import MappingProxyType
@@ -90,9 +90,9 @@ class Activation:
         vjp_fn: ``vjp_fn(x, grad_out, **params)``, the gradient with respect to ``x`` of
             ``sum(grad_out * f(x))``; vector-valued activations provide it.
         check: ``check(params)`` raises if a parameter value is outside its valid range.
-        kinks: The inputs where $f$ is not differentiable (corners and jumps), with the
-            default parameters; ``derivative`` returns the value the docstring states there.
-            Empty exactly when ``smooth`` (for elementwise activations).
+        kink_fn: ``kink_fn(**params)``: the inputs where $f$ is not differentiable for
+            those parameters; read it through [`kinks`][nnref.activations.Activation.kinks].
+            ``None`` for an activation without corners or jumps.
         position_dependent: Each output depends only on its own input, but the formula
             depends on the position along the last axis (BReLU); such a function cannot be
             applied to one value per sample, as a single neuron does.
@@ -130,7 +130,7 @@ class Activation:
     torch_name: str = ""
     vjp_fn: Kernel | None = None
     check: Check | None = None
-    kinks: tuple[float, ...] = ()
+    kink_fn: Callable[..., Iterable[float]] | None = None
     position_dependent: bool = False
 
     def __post_init__(self) -> None:
@@ -140,7 +140,6 @@ class Activation:
         object.__setattr__(self, "strengths", tuple(self.strengths))
         object.__setattr__(self, "problems", tuple(self.problems))
         object.__setattr__(self, "aliases", tuple(self.aliases))
-        object.__setattr__(self, "kinks", tuple(float(k) for k in self.kinks))
         object.__setattr__(self, "__doc__", self.doc or self.summary)
         if self.family and self.family not in FAMILIES:
             raise error("family", f"one of {', '.join(FAMILIES)}", self.family)
@@ -180,6 +179,30 @@ class Activation:
         if self.check is not None and params:
             self.check(merged)
         return merged
+
+    def kinks(self, **params: float) -> tuple[float, ...]:
+        """The inputs where $f$ is not differentiable (corners and jumps), sorted.
+
+        For the given parameters, merged into the defaults (checked as in a call); with no
+        arguments, for the defaults. There ``derivative`` returns the value the docstring
+        states, a convention rather than a limit. With the defaults the tuple is empty
+        exactly when ``smooth`` is true (for an elementwise activation); a parameter can add
+        a corner (ELU with $\\alpha \\ne 1$) or remove one (leaky ReLU with slope 1 is the
+        identity). The shrinkage functions keep $\\pm\\lambda$ for $\\lambda = 0$, where
+        they are the identity but their derivative at 0 is PyTorch's 0. Softplus's switch to
+        the identity at $\\beta x$ = ``threshold`` is not counted (the two sides differ by
+        less than $10^{-8}$ with the default threshold).
+
+        Examples:
+            >>> from nnref.activations import elu, hard_tanh
+            >>> hard_tanh.kinks(), hard_tanh.kinks(min_val=-2.0, max_val=0.5)
+            ((-1.0, 1.0), (-2.0, 0.5))
+            >>> elu.kinks(), elu.kinks(alpha=0.5)
+            ((), (0.0,))
+        """
+        if self.kink_fn is None:
+            return ()
+        return tuple(sorted({float(k) for k in self.kink_fn(**self.params(**params))}))
 
     def __call__(self, x: ArrayLike, **params: float) -> Array:
         """Forward pass $f(x)$; float32 stays float32, anything else computes in float64.

@@ -36,7 +36,7 @@ def _relu_grad(x: Array) -> Array:
 relu = register(
     Activation(
         key="relu",
-        kinks=(0.0,),
+        kink_fn=lambda: (0.0,),
         name="ReLU",
         fn=_relu,
         grad=_relu_grad,
@@ -91,7 +91,7 @@ _LEAKY_DERIVATIVE = r"f'(x) = \begin{cases} 1 & x > 0 \\ \alpha & x \le 0 \end{c
 leaky_relu = register(
     Activation(
         key="leaky_relu",
-        kinks=(0.0,),
+        kink_fn=lambda alpha: (0.0,) if alpha != 1.0 else (),
         name="Leaky ReLU",
         fn=_leaky,
         grad=_leaky_grad,
@@ -132,7 +132,7 @@ Examples:
 prelu = register(
     Activation(
         key="prelu",
-        kinks=(0.0,),
+        kink_fn=lambda alpha: (0.0,) if alpha != 1.0 else (),
         name="Parametric ReLU (PReLU)",
         fn=_leaky,
         grad=_leaky_grad,
@@ -190,7 +190,7 @@ def _rrelu_grad(x: Array, lower: float, upper: float) -> Array:
 rrelu = register(
     Activation(
         key="rrelu",
-        kinks=(0.0,),
+        kink_fn=lambda lower, upper: (0.0,) if (lower + upper) / 2.0 != 1.0 else (),
         name="Randomized leaky ReLU (RReLU)",
         fn=_rrelu,
         grad=_rrelu_grad,
@@ -243,7 +243,7 @@ def _relu6_grad(x: Array) -> Array:
 relu6 = register(
     Activation(
         key="relu6",
-        kinks=(0.0, 6.0),
+        kink_fn=lambda: (0.0, 6.0),
         name="ReLU6",
         fn=_relu6,
         grad=_relu6_grad,
@@ -286,7 +286,7 @@ def _threshold_grad(x: Array, threshold: float, value: float) -> Array:
 threshold = register(
     Activation(
         key="threshold",
-        kinks=(0.0,),
+        kink_fn=lambda threshold, value: (threshold,),
         name="Threshold",
         fn=_threshold,
         grad=_threshold_grad,
@@ -338,7 +338,7 @@ def _brelu_grad(x: Array) -> Array:
 brelu = register(
     Activation(
         key="brelu",
-        kinks=(0.0,),
+        kink_fn=lambda: (0.0,),
         position_dependent=True,
         name="Bipolar ReLU (BReLU)",
         fn=_brelu,
@@ -382,6 +382,13 @@ def _check_srelu(params: Mapping[str, float]) -> None:
         raise error("t_right", f"at least t_left ({params['t_left']!r})", params["t_right"])
 
 
+def _srelu_kinks(t_left: float, a_left: float, t_right: float, a_right: float) -> tuple[float, ...]:
+    """A corner at each threshold whose outer slope differs from the middle slope 1."""
+    if t_left == t_right:  # no middle segment: one corner unless the two slopes agree
+        return (t_left,) if a_left != a_right else ()
+    return tuple(t for t, a in ((t_left, a_left), (t_right, a_right)) if a != 1.0)
+
+
 def _srelu(x: Array, t_left: float, a_left: float, t_right: float, a_right: float) -> Array:
     left = x - t_left
     left *= a_left
@@ -401,7 +408,7 @@ def _srelu_grad(x: Array, t_left: float, a_left: float, t_right: float, a_right:
 srelu = register(
     Activation(
         key="srelu",
-        kinks=(-1.0, 1.0),
+        kink_fn=_srelu_kinks,
         name="S-shaped ReLU (SReLU)",
         fn=_srelu,
         grad=_srelu_grad,
@@ -459,7 +466,7 @@ def _hard_swish_grad(x: Array) -> Array:
 hard_swish = register(
     Activation(
         key="hard_swish",
-        kinks=(-3.0, 3.0),
+        kink_fn=lambda: (-3.0, 3.0),
         name="Hard swish",
         fn=_hard_swish,
         grad=_hard_swish_grad,
@@ -537,7 +544,7 @@ def _hard_elish_min() -> float:
 hard_elish = register(
     Activation(
         key="hard_elish",
-        kinks=(-1.0, 1.0),
+        kink_fn=lambda: (-1.0, 1.0),
         name="Hard ELiSH",
         fn=_hard_elish,
         grad=_hard_elish_grad,

@@ -25,7 +25,7 @@ def _shrink_grad(x: Array, lambd: float) -> Array:
 softshrink = register(
     Activation(
         key="softshrink",
-        kinks=(-0.5, 0.5),
+        kink_fn=lambda lambd: (-lambd, lambd),
         name="Soft shrinkage",
         fn=_softshrink,
         grad=_shrink_grad,
@@ -74,7 +74,7 @@ def _hardshrink(x: Array, lambd: float) -> Array:
 hardshrink = register(
     Activation(
         key="hardshrink",
-        kinks=(-0.5, 0.5),
+        kink_fn=lambda lambd: (-lambd, lambd),
         name="Hard shrinkage",
         fn=_hardshrink,
         grad=_shrink_grad,

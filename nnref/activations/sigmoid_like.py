@@ -152,7 +152,7 @@ def _hard_sigmoid_grad(x: Array) -> Array:
 hard_sigmoid = register(
     Activation(
         key="hard_sigmoid",
-        kinks=(-3.0, 3.0),
+        kink_fn=lambda: (-3.0, 3.0),
         name="Hard sigmoid",
         fn=_hard_sigmoid,
         grad=_hard_sigmoid_grad,
@@ -262,7 +262,7 @@ def _hard_tanh_grad(x: Array, min_val: float, max_val: float) -> Array:
 hard_tanh = register(
     Activation(
         key="hard_tanh",
-        kinks=(-1.0, 1.0),
+        kink_fn=lambda min_val, max_val: (min_val, max_val) if min_val < max_val else (),
         name="Hard tanh",
         fn=_hard_tanh,
         grad=_hard_tanh_grad,
@@ -334,7 +334,7 @@ def _plu_grad(x: Array, alpha: float, c: float) -> Array:
 plu = register(
     Activation(
         key="plu",
-        kinks=(-1.0, 1.0),
+        kink_fn=lambda alpha, c: (-c, c) if alpha != 1.0 else (),
         name="Piecewise linear unit (PLU)",
         fn=_plu,
         grad=_plu_grad,

@@ -127,6 +127,7 @@ elu = register(
         monotonic=True,
         zero_centered=False,
         smooth=True,
+        kink_fn=lambda alpha: (0.0,) if alpha != 1.0 else (),
         saturates="left",
         defaults={"alpha": 1.0},
         family="smooth rectifier",
@@ -227,7 +228,7 @@ def _selu_grad(x: Array) -> Array:
 selu = register(
     Activation(
         key="selu",
-        kinks=(0.0,),
+        kink_fn=lambda: (0.0,),
         name="Scaled exponential linear unit (SELU)",
         fn=_selu,
         grad=_selu_grad,

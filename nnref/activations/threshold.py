@@ -21,7 +21,7 @@ def _step(x: Array, threshold: float) -> Array:
 step = register(
     Activation(
         key="step",
-        kinks=(0.0,),
+        kink_fn=lambda threshold: (threshold,),
         name="Binary step (Heaviside)",
         fn=_step,
         grad=_zeros,
@@ -73,7 +73,7 @@ def _sign(x: Array, threshold: float) -> Array:
 sign = register(
     Activation(
         key="sign",
-        kinks=(0.0,),
+        kink_fn=lambda threshold: (threshold,),
         name="Sign (bipolar step)",
         fn=_sign,
         grad=_zeros,
