@@ -6,9 +6,10 @@ forward pass, call [`derivative`][nnref.activations.Activation.derivative] for $
 read its metadata (formula, range, properties, strengths and problems) to describe it. The
 glossary pages and the overview table are generated from exactly these objects.
 
-The catalogue is split by family, one module each, and [`catalog`][nnref.activations.catalog]
-lists them in page order: threshold, linear, sigmoid-like, rectifiers, smooth rectifiers,
-shrinkage, periodic, radial, other, and the vector-valued ones (softmax and friends).
+The catalogue is split by family (a large family over two or three modules), and
+[`catalog`][nnref.activations.catalog] lists them in page order: threshold, linear,
+sigmoid-like, rectifiers, smooth rectifiers, shrinkage, periodic, radial, other, and the
+vector-valued ones (softmax and friends).
 
 Examples:
     >>> from nnref import activations
@@ -36,19 +37,21 @@ from nnref.activations._core import (
 from nnref.activations.threshold import sign, step  # isort: skip
 from nnref.activations.linear import identity  # isort: skip
 from nnref.activations.sigmoid_like import (  # isort: skip
-    arctan,
-    arsinh,
     hard_sigmoid,
     hard_tanh,
-    isru,
     log_sigmoid,
     plu,
     sigmoid,
     smht,
+    tanh,
+)
+from nnref.activations.s_curves import (  # isort: skip
+    arctan,
+    arsinh,
+    isru,
     soft_clipping,
     softsign,
     sqnl,
-    tanh,
 )
 from nnref.activations.rectifiers import (  # isort: skip
     brelu,
@@ -62,21 +65,9 @@ from nnref.activations.rectifiers import (  # isort: skip
     srelu,
     threshold,
 )
-from nnref.activations.smooth_rectifiers import (  # isort: skip
-    bent_identity,
-    celu,
-    elish,
-    elu,
-    gelu,
-    gelu_tanh,
-    isrlu,
-    mish,
-    selu,
-    silu,
-    softplus,
-    squareplus,
-    swish,
-)
+from nnref.activations.smooth_rectifiers import celu, elu, selu, softplus  # isort: skip
+from nnref.activations.gated import elish, gelu, gelu_tanh, mish, silu, swish  # isort: skip
+from nnref.activations.root_rectifiers import bent_identity, isrlu, squareplus  # isort: skip
 from nnref.activations.shrinkage import hardshrink, softshrink, tanhshrink  # isort: skip
 from nnref.activations.periodic import cos, sin, sinc  # isort: skip
 from nnref.activations.radial import gaussian, sq_rbf  # isort: skip

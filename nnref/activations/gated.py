@@ -1,0 +1,399 @@
+"""Smooth rectifiers, part two: self-gated units, the input scaled by a smooth gate of itself.
+
+GELU (exact and tanh-approximated) $x\\,\\Phi(x)$, SiLU and swish $x\\,\\sigma(\\beta x)$, mish
+$x \\tanh(\\operatorname{softplus}(x))$ and ELiSH: a gate in $(0, 1)$ that opens for large $x$
+and closes for very negative $x$, so the curve dips slightly below zero before it rises
+like a ReLU.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from nnref._typing import Array
+from nnref.activations import _stable
+from nnref.activations._core import (
+    Activation,
+    lowest_value,
+    register,
+)
+from nnref.activations._special import erfc
+
+__all__ = [
+    "elish",
+    "gelu",
+    "gelu_tanh",
+    "mish",
+    "silu",
+    "swish",
+]
+
+
+# --- Gaussian error linear units -----------------------------------------------------------
+
+_INV_SQRT2 = 1.0 / math.sqrt(2.0)
+_INV_SQRT_2PI = 1.0 / math.sqrt(2.0 * math.pi)
+
+
+def _normal_cdf(x: Array) -> Array:
+    """$\\Phi(x) = \\operatorname{erfc}(-x/\\sqrt2)/2$, accurate in both tails."""
+    z = x * -_INV_SQRT2
+    out = erfc(z)
+    out *= 0.5
+    return out
+
+
+def _gelu(x: Array) -> Array:
+    out = _normal_cdf(x)
+    out *= x
+    return out
+
+
+def _gelu_grad(x: Array) -> Array:
+    pdf = x * x
+    pdf *= -0.5
+    np.exp(pdf, out=pdf)
+    pdf *= _INV_SQRT_2PI
+    pdf *= x
+    pdf += _normal_cdf(x)
+    return pdf
+
+
+gelu = register(
+    Activation(
+        key="gelu",
+        name="Gaussian error linear unit (GELU)",
+        fn=_gelu,
+        grad=_gelu_grad,
+        formula=r"\operatorname{GELU}(x) = x\,\Phi(x) = \frac{x}{2}\Bigl(1 +"
+        r" \operatorname{erf}\bigl(x/\sqrt{2}\bigr)\Bigr)",
+        derivative_formula=r"\operatorname{GELU}'(x) = \Phi(x) + x\,\varphi(x),\quad"
+        r" \varphi(x) = \frac{e^{-x^2/2}}{\sqrt{2\pi}}",
+        output_range=(lowest_value(_gelu, -2.0, 0.0), np.inf),
+        monotonic=False,
+        zero_centered=False,
+        smooth=True,
+        saturates="left",
+        family="smooth rectifier",
+        torch_name="torch.nn.functional.gelu",
+        summary="The input weighted by the probability that a standard normal lies below it.",
+        strengths=(
+            "Smooth, with a small negative dip that lets gradients through for slightly "
+            "negative inputs.",
+            "The standard activation of transformers (BERT, GPT).",
+        ),
+        problems=(
+            "Needs the error function, which is costlier than ReLU.",
+            "Not monotonic: a dip to about -0.17 near x = -0.75.",
+        ),
+        doc="""Gaussian error linear unit (exact): $x\\,\\Phi(x)$, $\\Phi$ the standard normal CDF.
+
+PyTorch's ``gelu(x, approximate='none')``. NumPy has no ``erf``, so we compute
+$\\Phi(x) = \\operatorname{erfc}(-x/\\sqrt2)/2$ with our own vectorised implementation of
+W. J. Cody's rational approximations (a few units in the last place in float64); using
+``erfc`` keeps the tiny negative values for very negative $x$ instead of rounding them to 0.
+The tanh approximation is ``gelu_tanh``.
+
+Examples:
+    >>> gelu([-3.0, -0.75, 0.0, 1.0])
+    array([-0.00404969, -0.16997051,  0.        ,  0.84134475])
+""",
+    )
+)
+
+_GELU_BETA = math.sqrt(2.0) * (2.0 / math.sqrt(math.pi)) * 0.5  # sqrt(2/pi), as PyTorch
+_GELU_KAPPA = 0.044715
+
+
+def _gelu_tanh_inner(x: Array) -> Array:
+    inner = x * x
+    inner *= _GELU_KAPPA
+    inner *= x
+    inner += x
+    inner *= _GELU_BETA
+    return inner
+
+
+def _gelu_tanh(x: Array) -> Array:
+    t = np.tanh(_gelu_tanh_inner(x))
+    t += 1.0
+    t *= x
+    t *= 0.5
+    return t
+
+
+def _gelu_tanh_grad(x: Array) -> Array:
+    t = np.tanh(_gelu_tanh_inner(x))
+    slope = x * x
+    slope *= 3.0 * _GELU_KAPPA
+    slope += 1.0
+    slope *= _GELU_BETA
+    sech2 = t * t
+    np.subtract(1.0, sech2, out=sech2)
+    sech2 *= slope
+    sech2 *= x
+    t += 1.0
+    t += sech2
+    t *= 0.5
+    return t
+
+
+gelu_tanh = register(
+    Activation(
+        key="gelu_tanh",
+        name="GELU (tanh approximation)",
+        fn=_gelu_tanh,
+        grad=_gelu_tanh_grad,
+        formula=r"f(x) = \frac{x}{2}\Bigl(1 + \tanh\bigl(\sqrt{2/\pi}\,(x + 0.044715\,x^3)"
+        r"\bigr)\Bigr)",
+        derivative_formula=r"f'(x) = \frac{1 + t}{2} + \frac{x}{2}(1 - t^2)\sqrt{2/\pi}\,"
+        r"(1 + 0.134145\,x^2),\quad t = \tanh\bigl(\sqrt{2/\pi}\,(x + 0.044715\,x^3)\bigr)",
+        output_range=(lowest_value(_gelu_tanh, -2.0, 0.0), np.inf),
+        monotonic=False,
+        zero_centered=False,
+        smooth=True,
+        saturates="left",
+        family="smooth rectifier",
+        torch_name="torch.nn.functional.gelu",
+        summary="GELU with the normal CDF replaced by a tanh formula (as in GPT-2).",
+        strengths=(
+            "Within about 5e-4 of the exact GELU and cheaper where no fast erf exists.",
+            "Matches models trained with it (GPT-2, BERT reference code).",
+        ),
+        problems=(
+            "Only an approximation: swapping it for the exact GELU changes outputs slightly.",
+            "Not monotonic, like GELU.",
+        ),
+        doc="""GELU, tanh form: $\\frac{x}{2}(1 + \\tanh(\\sqrt{2/\\pi}(x + 0.044715x^3)))$.
+
+PyTorch's ``gelu(x, approximate='tanh')`` (our parameters must be numbers, so the two forms
+are two keys). Differs from the exact ``gelu`` by at most about $5 \\cdot 10^{-4}$.
+
+Examples:
+    >>> gelu_tanh([-3.0, 0.0, 1.0])
+    array([-0.00363739,  0.        ,  0.84119199])
+    >>> float(np.max(np.abs(gelu_tanh(np.linspace(-6, 6, 1201)) - gelu(np.linspace(-6, 6, 1201)))))
+    0.0004732346287421585
+""",
+    )
+)
+
+
+# --- sigmoid-weighted units ----------------------------------------------------------------
+
+
+def _swish(x: Array, beta: float) -> Array:
+    s = _stable.sigmoid(x * beta if beta != 1.0 else x)
+    s *= x
+    return s
+
+
+def _swish_grad(x: Array, beta: float) -> Array:
+    z = x * beta if beta != 1.0 else x
+    s = _stable.sigmoid(z)
+    d = 1.0 - s
+    d *= z
+    d += 1.0
+    d *= s
+    return d
+
+
+def _silu(x: Array) -> Array:
+    return _swish(x, 1.0)
+
+
+def _silu_grad(x: Array) -> Array:
+    return _swish_grad(x, 1.0)
+
+
+silu = register(
+    Activation(
+        key="silu",
+        name="Sigmoid linear unit (SiLU)",
+        fn=_silu,
+        grad=_silu_grad,
+        formula=r"\operatorname{SiLU}(x) = x\,\sigma(x) = \frac{x}{1 + e^{-x}}",
+        derivative_formula=r"\operatorname{SiLU}'(x) = \sigma(x)\bigl(1 + x(1 - \sigma(x))"
+        r"\bigr)",
+        output_range=(lowest_value(_silu, -3.0, 0.0), np.inf),
+        monotonic=False,
+        zero_centered=False,
+        smooth=True,
+        saturates="left",
+        family="smooth rectifier",
+        aliases=("sil", "swish1"),
+        torch_name="torch.nn.functional.silu",
+        summary="The input times its own sigmoid: a smooth ReLU with a small dip.",
+        strengths=(
+            "Smooth and non-monotonic; often trains deep networks better than ReLU.",
+            "Self-gating: the unit decides from its own input how much to pass.",
+        ),
+        problems=(
+            "Costs an exponential.",
+            "Unbounded above and not zero-centred.",
+        ),
+        doc="""Sigmoid linear unit: $x\\,\\sigma(x)$, also called swish-1 or SiL.
+
+Minimum about $-0.278$ near $x = -1.278$. Derivative
+$\\sigma(x)(1 + x(1 - \\sigma(x)))$. ``swish`` adds the slope parameter $\\beta$.
+
+Examples:
+    >>> silu([-5.0, -1.0, 0.0, 1.0])
+    array([-0.03346425, -0.26894142,  0.        ,  0.73105858])
+""",
+    )
+)
+
+swish = register(
+    Activation(
+        key="swish",
+        name="Swish",
+        fn=_swish,
+        grad=_swish_grad,
+        formula=r"\operatorname{swish}_\beta(x) = x\,\sigma(\beta x)",
+        derivative_formula=r"\operatorname{swish}_\beta'(x) = \sigma(\beta x)\bigl(1 + \beta x"
+        r"(1 - \sigma(\beta x))\bigr)",
+        output_range=(lowest_value(_swish, -3.0, 0.0, beta=1.0), np.inf),
+        monotonic=False,
+        zero_centered=False,
+        smooth=True,
+        saturates="left",
+        defaults={"beta": 1.0},
+        family="smooth rectifier",
+        summary="x·σ(βx): between a linear unit (β = 0) and ReLU (β → ∞).",
+        strengths=(
+            "One parameter morphs it from x/2 (beta = 0) through SiLU (beta = 1) towards "
+            "ReLU (large beta).",
+            "Found by an automated search over activation functions (Ramachandran et al., 2017).",
+        ),
+        problems=(
+            "Costs an exponential.",
+            "Beta is one more number to choose or learn.",
+        ),
+        doc="""Swish: $x\\,\\sigma(\\beta x)$.
+
+The default $\\beta = 1$ gives SiLU; PyTorch has only that case (``silu``). For $\\beta > 0$
+the minimum is $\\min \\operatorname{swish}_1 / \\beta$; the stated range is for $\\beta = 1$.
+
+Examples:
+    >>> swish([-1.0, 0.0, 2.0], beta=2.0)
+    array([-0.11920292,  0.        ,  1.96402758])
+""",
+    )
+)
+
+
+def _mish(x: Array) -> Array:
+    t = np.tanh(_stable.softplus(x))
+    t *= x
+    return t
+
+
+def _mish_grad(x: Array) -> Array:
+    t = np.tanh(_stable.softplus(x))
+    sech2 = t * t
+    np.subtract(1.0, sech2, out=sech2)
+    sech2 *= x
+    sech2 *= _stable.sigmoid(x)
+    sech2 += t
+    return sech2
+
+
+mish = register(
+    Activation(
+        key="mish",
+        name="Mish",
+        fn=_mish,
+        grad=_mish_grad,
+        formula=r"\operatorname{Mish}(x) = x \tanh\bigl(\operatorname{softplus}(x)\bigr)",
+        derivative_formula=r"\operatorname{Mish}'(x) = \tanh\bigl(\operatorname{softplus}(x)"
+        r"\bigr) + x\,\operatorname{sech}^2\bigl(\operatorname{softplus}(x)\bigr)\,\sigma(x)",
+        output_range=(lowest_value(_mish, -3.0, 0.0), np.inf),
+        monotonic=False,
+        zero_centered=False,
+        smooth=True,
+        saturates="left",
+        family="smooth rectifier",
+        torch_name="torch.nn.functional.mish",
+        summary="x·tanh(softplus(x)): a smooth, self-gated ReLU close to SiLU.",
+        strengths=(
+            "Smooth and non-monotonic, with a slightly deeper dip than SiLU.",
+            "Reported to help in some vision models (YOLOv4).",
+        ),
+        problems=(
+            "Three transcendental functions per element: slower than ReLU or SiLU.",
+            "Unbounded above.",
+        ),
+        doc="""Mish: $x \\tanh(\\operatorname{softplus}(x))$.
+
+Minimum about $-0.309$ near $x = -1.19$. The softplus inside is computed stably, so
+nothing overflows at large $|x|$.
+
+Examples:
+    >>> mish([-5.0, -1.0, 0.0, 1.0])
+    array([-0.03357624, -0.30340146,  0.        ,  0.86509839])
+""",
+    )
+)
+
+
+def _elish(x: Array) -> Array:
+    s = _stable.sigmoid(x)
+    left = np.expm1(np.minimum(x, 0.0))
+    return np.where(x >= 0, x, left) * s
+
+
+def _elish_grad(x: Array) -> Array:
+    s = _stable.sigmoid(x)
+    one_minus = 1.0 - s
+    # x >= 0: sigma (1 + x (1 - sigma))
+    right = x * one_minus
+    right += 1.0
+    right *= s
+    # x < 0: e^x sigma + (e^x - 1) sigma (1 - sigma)
+    xn = np.minimum(x, 0.0)
+    left = np.expm1(xn) * one_minus
+    left += np.exp(xn)
+    left *= s
+    return np.where(x >= 0, right, left)
+
+
+elish = register(
+    Activation(
+        key="elish",
+        name="Exponential linear squashing (ELiSH)",
+        fn=_elish,
+        grad=_elish_grad,
+        formula=r"\operatorname{ELiSH}(x) = \begin{cases} x\,\sigma(x) & x \ge 0 \\"
+        r" (e^{x} - 1)\,\sigma(x) & x < 0 \end{cases}",
+        derivative_formula=r"\operatorname{ELiSH}'(x) = \begin{cases} \sigma(x)\bigl(1 +"
+        r" x(1 - \sigma(x))\bigr) & x \ge 0 \\ \sigma(x)\bigl(e^{x} + (e^{x} - 1)(1 -"
+        r" \sigma(x))\bigr) & x < 0 \end{cases}",
+        output_range=(lowest_value(_elish, -3.0, 0.0), np.inf),
+        monotonic=False,
+        zero_centered=False,
+        smooth=True,
+        saturates="left",
+        family="smooth rectifier",
+        summary="SiLU on the right, ELU times a sigmoid on the left.",
+        strengths=(
+            "Combines SiLU's behaviour for positive inputs with ELU-like negative outputs.",
+            "Differentiable everywhere: both halves have slope 1/2 at 0.",
+        ),
+        problems=(
+            "Two exponentials per element.",
+            "Not monotonic (a dip for negative inputs).",
+        ),
+        doc="""ELiSH: $x\\,\\sigma(x)$ for $x \\ge 0$ and $(e^x - 1)\\,\\sigma(x)$ for $x < 0$.
+
+Proposed by Basirat and Roth (2018). Both halves have value 0 and slope 1/2 at the origin,
+so the function is differentiable there. PyTorch has no ELiSH.
+
+Examples:
+    >>> elish([-3.0, -1.0, 0.0, 1.0])
+    array([-0.04506468, -0.1700034 ,  0.        ,  0.73105858])
+""",
+    )
+)

@@ -1,0 +1,205 @@
+"""Smooth rectifiers, part three: curves built from square roots.
+
+ISRLU (the inverse square root linear unit), squareplus and the bent identity: algebraic,
+exponential-free smooth versions of the ReLU corner.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nnref._typing import Array
+from nnref.activations._core import (
+    Activation,
+    const,
+    non_negative,
+    positive,
+    register,
+)
+
+__all__ = [
+    "bent_identity",
+    "isrlu",
+    "squareplus",
+]
+
+
+def _isrlu_scale(x: Array, alpha: float) -> Array:
+    """$1/\\sqrt{1 + \\alpha x^2}$ for $x < 0$ (and 1 elsewhere, where it is unused)."""
+    xn = np.minimum(x, 0.0)
+    d = xn * xn
+    d *= alpha
+    d += 1.0
+    np.sqrt(d, out=d)
+    np.divide(1.0, d, out=d)
+    return d
+
+
+def _isrlu(x: Array, alpha: float) -> Array:
+    s = _isrlu_scale(x, alpha)
+    s *= x
+    return np.where(x >= 0, x, s)
+
+
+def _isrlu_grad(x: Array, alpha: float) -> Array:
+    s = _isrlu_scale(x, alpha)
+    return np.where(x >= 0, const(x, 1.0), s * s * s)
+
+
+isrlu = register(
+    Activation(
+        key="isrlu",
+        name="Inverse square root linear unit (ISRLU)",
+        fn=_isrlu,
+        grad=_isrlu_grad,
+        formula=r"\operatorname{ISRLU}(x) = \begin{cases} x & x \ge 0 \\ \dfrac{x}{\sqrt{1 +"
+        r" \alpha x^2}} & x < 0 \end{cases}",
+        derivative_formula=r"\operatorname{ISRLU}'(x) = \begin{cases} 1 & x \ge 0 \\"
+        r" \left(\dfrac{1}{\sqrt{1 + \alpha x^2}}\right)^3 & x < 0 \end{cases}",
+        output_range=(-1.0, np.inf),
+        monotonic=True,
+        zero_centered=False,
+        smooth=True,
+        saturates="left",
+        defaults={"alpha": 1.0},
+        check=non_negative("alpha"),
+        family="smooth rectifier",
+        summary="Identity for x ≥ 0, an ISRU curve bounded by -1/√α below.",
+        strengths=(
+            "ELU-like shape without an exponential: a square root instead.",
+            "Smooth: value and slope match at 0 (and even the curvature).",
+        ),
+        problems=("The gradient vanishes for very negative inputs.",),
+        doc="""ISRLU: $x$ for $x \\ge 0$ and $x/\\sqrt{1 + \\alpha x^2}$ for $x < 0$.
+
+A cheaper ELU (Carlile et al., 2017), bounded below by $-1/\\sqrt\\alpha$; the default
+$\\alpha = 1$ is our choice. PyTorch has no ISRLU.
+
+Examples:
+    >>> isrlu([-10.0, -1.0, 0.0, 2.0])
+    array([-0.99503719, -0.70710678,  0.        ,  2.        ])
+""",
+    )
+)
+
+
+def _squareplus_parts(x: Array, b: float) -> tuple[Array, Array]:
+    """$r = \\sqrt{x^2 + b}$ and $g = b / (2(r + |x|))$, which equals squareplus(-|x|)."""
+    r = x * x
+    r += b
+    np.sqrt(r, out=r)
+    g = np.abs(x)
+    g += r
+    np.divide(0.5 * b, g, out=g)
+    return r, g
+
+
+def _squareplus(x: Array, b: float) -> Array:
+    # squareplus(x) - squareplus(-x) = x, so squareplus(x) = max(x, 0) + squareplus(-|x|),
+    # and squareplus(-|x|) = b / (2 (sqrt(x^2 + b) + |x|)) has no cancellation.
+    _, g = _squareplus_parts(x, b)
+    g += np.maximum(x, 0.0)
+    return g
+
+
+def _squareplus_grad(x: Array, b: float) -> Array:
+    # (1 + x/r)/2 = (x + r)/(2r) = f(x)/r, with f(x) computed without cancellation.
+    r, g = _squareplus_parts(x, b)
+    g += np.maximum(x, 0.0)
+    g /= r
+    return g
+
+
+squareplus = register(
+    Activation(
+        key="squareplus",
+        name="Squareplus",
+        fn=_squareplus,
+        grad=_squareplus_grad,
+        formula=r"\operatorname{squareplus}(x) = \frac{x + \sqrt{x^2 + b}}{2}",
+        derivative_formula=r"\operatorname{squareplus}'(x) = \frac12\left(1 +"
+        r" \frac{x}{\sqrt{x^2 + b}}\right)",
+        output_range=(0.0, np.inf),
+        monotonic=True,
+        zero_centered=False,
+        smooth=True,
+        saturates="left",
+        defaults={"b": 4.0},
+        check=positive("b"),
+        family="smooth rectifier",
+        summary="A softplus look-alike from a square root: (x + √(x² + b)) / 2.",
+        strengths=(
+            "Smooth and positive like softplus, but needs only a square root.",
+            "b sets the curvature at 0; b → 0 gives ReLU.",
+        ),
+        problems=("Approaches 0 only slowly (like b / 4|x|) for negative inputs.",),
+        doc="""Squareplus: $(x + \\sqrt{x^2 + b})/2$, with $b = 4$ as in JAX's ``squareplus``.
+
+Computed as $\\max(x, 0) + b / (2(\\sqrt{x^2 + b} + |x|))$, the same number without the
+cancellation that the plain formula suffers for large negative $x$.
+Proposed by Barron (2021). PyTorch has no squareplus.
+
+Examples:
+    >>> squareplus([-10.0, 0.0, 10.0])
+    array([ 0.09901951,  1.        , 10.09901951])
+""",
+    )
+)
+
+
+def _bent_identity(x: Array) -> Array:
+    # (sqrt(x^2 + 1) - 1) / 2 written as x^2 / (2 (sqrt(x^2 + 1) + 1)), which does not cancel.
+    sq = x * x
+    r = sq + 1.0
+    np.sqrt(r, out=r)
+    r += 1.0
+    np.divide(sq, r, out=sq)
+    sq *= 0.5
+    sq += x
+    return sq
+
+
+def _bent_identity_grad(x: Array) -> Array:
+    r = x * x
+    r += 1.0
+    np.sqrt(r, out=r)
+    r *= 2.0
+    np.divide(x, r, out=r)
+    r += 1.0
+    return r
+
+
+bent_identity = register(
+    Activation(
+        key="bent_identity",
+        name="Bent identity",
+        fn=_bent_identity,
+        grad=_bent_identity_grad,
+        formula=r"f(x) = \frac{\sqrt{x^2 + 1} - 1}{2} + x",
+        derivative_formula=r"f'(x) = \frac{x}{2\sqrt{x^2 + 1}} + 1",
+        output_range=(-np.inf, np.inf),
+        monotonic=True,
+        zero_centered=False,
+        smooth=True,
+        saturates="none",
+        family="smooth rectifier",
+        summary="The identity bent smoothly: slope 1/2 far left, 3/2 far right.",
+        strengths=(
+            "Its slope stays between 1/2 and 3/2, so gradients neither vanish nor explode.",
+            "Smooth and cheap (one square root).",
+        ),
+        problems=(
+            "Unbounded on both sides.",
+            "Only mildly non-linear.",
+        ),
+        doc="""Bent identity: $(\\sqrt{x^2 + 1} - 1)/2 + x$.
+
+Computed as $x^2 / (2(\\sqrt{x^2+1} + 1)) + x$, which is the same number without the
+cancellation near 0. Its slope rises from $1/2$ to $3/2$. PyTorch has no bent identity.
+
+Examples:
+    >>> bent_identity([-2.0, 0.0, 2.0])
+    array([-1.38196601,  0.        ,  2.61803399])
+""",
+    )
+)

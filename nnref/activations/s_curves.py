@@ -1,0 +1,348 @@
+"""Sigmoid-like activations, part two: S-curves built without the logistic function.
+
+Algebraic ratios and roots (softsign, ISRU, SQNL), the inverse tangent and the inverse
+hyperbolic sine, and soft clipping. The catalogue lists them after the logistic sigmoid and
+tanh of ``sigmoid_like``.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from nnref._typing import Array
+from nnref.activations import _stable
+from nnref.activations._core import (
+    Activation,
+    non_negative,
+    positive,
+    register,
+)
+
+__all__ = [
+    "arctan",
+    "arsinh",
+    "isru",
+    "soft_clipping",
+    "softsign",
+    "sqnl",
+]
+
+
+def _softsign(x: Array) -> Array:
+    d = np.abs(x)
+    d += 1.0
+    return np.divide(x, d, out=d)
+
+
+def _softsign_grad(x: Array) -> Array:
+    d = np.abs(x)
+    d += 1.0
+    np.multiply(d, d, out=d)
+    return np.divide(1.0, d, out=d)
+
+
+softsign = register(
+    Activation(
+        key="softsign",
+        name="Softsign",
+        fn=_softsign,
+        grad=_softsign_grad,
+        formula=r"\operatorname{softsign}(x) = \frac{x}{1 + |x|}",
+        derivative_formula=r"\operatorname{softsign}'(x) = \frac{1}{(1 + |x|)^2}",
+        output_range=(-1.0, 1.0),
+        monotonic=True,
+        zero_centered=True,
+        smooth=True,
+        saturates="both",
+        family="sigmoid-like",
+        aliases=("elliotsig",),
+        torch_name="torch.nn.functional.softsign",
+        summary="A tanh-shaped curve built from |x| alone; its tails approach ±1 slowly.",
+        strengths=(
+            "No exponential: cheap, and it cannot overflow.",
+            "Saturates polynomially, not exponentially, so its gradient fades more slowly "
+            "than tanh's.",
+        ),
+        problems=(
+            "Still saturates: the derivative tends to 0 for large |x|.",
+            "Its second derivative jumps at 0.",
+        ),
+        doc="""Softsign: $x / (1 + |x|)$, also known as the Elliott sigmoid.
+
+Odd and bounded in $(-1, 1)$ like $\\tanh$, but it approaches $\\pm 1$ like $1/x$ instead of
+exponentially. Derivative $1/(1+|x|)^2$, which equals 1 at the origin.
+
+Examples:
+    >>> softsign([-3.0, 0.0, 1.0])
+    array([-0.75,  0.  ,  0.5 ])
+""",
+    )
+)
+
+
+def _arctan(x: Array) -> Array:
+    return np.arctan(x)
+
+
+def _arctan_grad(x: Array) -> Array:
+    d = x * x
+    d += 1.0
+    return np.divide(1.0, d, out=d)
+
+
+arctan = register(
+    Activation(
+        key="arctan",
+        name="Arctangent",
+        fn=_arctan,
+        grad=_arctan_grad,
+        formula=r"f(x) = \arctan(x)",
+        derivative_formula=r"f'(x) = \frac{1}{1 + x^2}",
+        output_range=(-math.pi / 2, math.pi / 2),
+        monotonic=True,
+        zero_centered=True,
+        smooth=True,
+        saturates="both",
+        family="sigmoid-like",
+        aliases=("atan",),
+        torch_name="torch.atan",
+        summary="The inverse tangent: an S-curve in (-π/2, π/2) with slowly fading tails.",
+        strengths=(
+            "Zero-centred with gradient 1 at the origin, like tanh.",
+            "Its gradient decays like 1/x², far more slowly than tanh's.",
+        ),
+        problems=(
+            "Saturates for large |x|.",
+            "The range (-π/2, π/2) is an unusual scale for a target.",
+        ),
+        doc="""Arctangent: $\\arctan(x)$, bounded in $(-\\pi/2, \\pi/2)$.
+
+Derivative $1/(1 + x^2)$. PyTorch offers it as the tensor function ``torch.atan``.
+
+Examples:
+    >>> arctan([-1.0, 0.0, 10.0])
+    array([-0.78539816,  0.        ,  1.47112767])
+""",
+    )
+)
+
+
+def _arsinh(x: Array) -> Array:
+    return np.arcsinh(x)
+
+
+def _arsinh_grad(x: Array) -> Array:
+    d = x * x
+    d += 1.0
+    np.sqrt(d, out=d)
+    return np.divide(1.0, d, out=d)
+
+
+arsinh = register(
+    Activation(
+        key="arsinh",
+        name="Inverse hyperbolic sine (ArSinH)",
+        fn=_arsinh,
+        grad=_arsinh_grad,
+        formula=r"\operatorname{arsinh}(x) = \ln\bigl(x + \sqrt{x^2 + 1}\bigr)",
+        derivative_formula=r"\operatorname{arsinh}'(x) = \frac{1}{\sqrt{x^2 + 1}}",
+        output_range=(-np.inf, np.inf),
+        monotonic=True,
+        zero_centered=True,
+        smooth=True,
+        saturates="both",
+        family="sigmoid-like",
+        aliases=("asinh", "arcsinh"),
+        torch_name="torch.asinh",
+        summary="Linear near 0 and logarithmic far away: an S-curve that is never flat.",
+        strengths=(
+            "Unbounded: its slope decays only like 1/|x|, so large inputs are compressed,"
+            " not clipped.",
+            "Zero-centred with gradient 1 at the origin.",
+        ),
+        problems=(
+            "The gradient still decays (like 1/|x|) for large inputs.",
+            "Rarely used, so little practical experience backs it.",
+        ),
+        doc="""Inverse hyperbolic sine: $\\ln(x + \\sqrt{x^2 + 1})$.
+
+Behaves like $x$ near 0 and like $\\operatorname{sign}(x)\\ln(2|x|)$ far away. Derivative
+$1/\\sqrt{x^2+1}$. PyTorch offers it as the tensor function ``torch.asinh``.
+
+Examples:
+    >>> arsinh([-10.0, 0.0, 0.5])
+    array([-2.99822295,  0.        ,  0.48121183])
+""",
+    )
+)
+
+
+def _isru_scale(x: Array, alpha: float) -> Array:
+    """$1/\\sqrt{1 + \\alpha x^2}$."""
+    d = x * x
+    d *= alpha
+    d += 1.0
+    np.sqrt(d, out=d)
+    return np.divide(1.0, d, out=d)
+
+
+def _isru(x: Array, alpha: float) -> Array:
+    s = _isru_scale(x, alpha)
+    s *= x
+    return s
+
+
+def _isru_grad(x: Array, alpha: float) -> Array:
+    s = _isru_scale(x, alpha)
+    return s * s * s
+
+
+isru = register(
+    Activation(
+        key="isru",
+        name="Inverse square root unit (ISRU)",
+        fn=_isru,
+        grad=_isru_grad,
+        formula=r"\operatorname{ISRU}(x) = \frac{x}{\sqrt{1 + \alpha x^2}}",
+        derivative_formula=r"\operatorname{ISRU}'(x) = \left(\frac{1}{\sqrt{1 + \alpha x^2}}"
+        r"\right)^3",
+        output_range=(-1.0, 1.0),
+        monotonic=True,
+        zero_centered=True,
+        smooth=True,
+        saturates="both",
+        defaults={"alpha": 1.0},
+        check=non_negative("alpha"),
+        family="sigmoid-like",
+        summary="A tanh-like S-curve from a square root; the range is ±1/√α.",
+        strengths=(
+            "Only a multiply, a square root and a division: faster than tanh on some hardware.",
+            "The parameter alpha sets the output range ±1/√α.",
+        ),
+        problems=("Saturates for large |x| (the derivative falls like 1/|x|³).",),
+        doc="""Inverse square root unit: $x / \\sqrt{1 + \\alpha x^2}$.
+
+Proposed as a cheaper tanh (Carlile et al., 2017). The default $\\alpha = 1$ (our choice) gives
+the range $(-1, 1)$; $\\alpha = 0$ is the identity. PyTorch has no ISRU.
+
+Examples:
+    >>> isru([-1.0, 0.0, 2.0])
+    array([-0.70710678,  0.        ,  0.89442719])
+""",
+    )
+)
+
+
+def _sqnl_clipped(x: Array) -> Array:
+    return np.clip(x, -2.0, 2.0)
+
+
+def _sqnl(x: Array) -> Array:
+    c = _sqnl_clipped(x)
+    q = np.abs(c)
+    q *= c
+    q *= 0.25
+    return np.subtract(c, q, out=q)
+
+
+def _sqnl_grad(x: Array) -> Array:
+    q = np.abs(_sqnl_clipped(x))
+    q *= 0.5
+    return np.subtract(1.0, q, out=q)
+
+
+sqnl = register(
+    Activation(
+        key="sqnl",
+        name="Square nonlinearity (SQNL)",
+        fn=_sqnl,
+        grad=_sqnl_grad,
+        formula=r"\operatorname{SQNL}(x) = \begin{cases} 1 & x > 2 \\ x - x^2/4 & 0 \le x \le 2"
+        r" \\ x + x^2/4 & -2 \le x < 0 \\ -1 & x < -2 \end{cases}",
+        derivative_formula=r"\operatorname{SQNL}'(x) = \begin{cases} 1 - |x|/2 & |x| \le 2 \\"
+        r" 0 & |x| > 2 \end{cases}",
+        output_range=(-1.0, 1.0),
+        monotonic=True,
+        zero_centered=True,
+        smooth=True,
+        saturates="both",
+        family="sigmoid-like",
+        summary="Two parabolas joined at 0 that reach ±1 exactly at x = ±2.",
+        strengths=(
+            "A tanh look-alike from multiplications only: cheap in hardware.",
+            "Differentiable everywhere; the derivative falls continuously to 0 at ±2.",
+        ),
+        problems=("Exactly zero gradient beyond |x| = 2, a hard form of saturation.",),
+        doc="""Square nonlinearity: $x \\mp x^2/4$ on $[-2, 2]$, and $\\pm 1$ beyond.
+
+Writing $c$ for $x$ clipped to $[-2, 2]$: $f(x) = c - c|c|/4$ and $f'(x) = 1 - |c|/2$. The
+derivative is continuous (it falls to 0 at $\\pm 2$), so SQNL is differentiable everywhere,
+though its second derivative jumps. PyTorch has no SQNL.
+
+Examples:
+    >>> sqnl([-3.0, -1.0, 0.0, 1.0, 3.0])
+    array([-1.  , -0.75,  0.  ,  0.75,  1.  ])
+""",
+    )
+)
+
+
+def _soft_clipping(x: Array, alpha: float) -> Array:
+    z = x * alpha
+    high = _stable.softplus(z)
+    z -= alpha
+    high -= _stable.softplus(z)
+    high /= alpha
+    return high
+
+
+def _soft_clipping_grad(x: Array, alpha: float) -> Array:
+    z = x * alpha
+    s = _stable.sigmoid(z)
+    z -= alpha
+    s -= _stable.sigmoid(z)
+    return s
+
+
+soft_clipping = register(
+    Activation(
+        key="soft_clipping",
+        name="Soft clipping",
+        fn=_soft_clipping,
+        grad=_soft_clipping_grad,
+        formula=r"f(x) = \frac{1}{\alpha}\ln\frac{1 + e^{\alpha x}}{1 + e^{\alpha(x - 1)}}",
+        derivative_formula=r"f'(x) = \sigma(\alpha x) - \sigma\bigl(\alpha(x - 1)\bigr)",
+        output_range=(0.0, 1.0),
+        monotonic=True,
+        zero_centered=False,
+        smooth=True,
+        saturates="both",
+        defaults={"alpha": 1.0},
+        check=positive("alpha"),
+        family="sigmoid-like",
+        summary="A smooth version of clipping x to [0, 1]; alpha sets the sharpness.",
+        strengths=(
+            "Close to the identity on [0, 1] for large alpha while staying differentiable.",
+            "Bounded in (0, 1).",
+        ),
+        problems=(
+            "Saturates outside [0, 1].",
+            "Two softplus evaluations per element.",
+        ),
+        doc="""Soft clipping: $\\ln\\frac{1 + e^{\\alpha x}}{1 + e^{\\alpha(x-1)}} / \\alpha$.
+
+The difference of two softplus curves, $(\\operatorname{softplus}(\\alpha x) -
+\\operatorname{softplus}(\\alpha(x - 1)))/\\alpha$, computed stably. As $\\alpha \\to \\infty$
+it becomes $x$ clipped to $[0, 1]$; the default $\\alpha = 1$ is our choice. PyTorch has no
+counterpart.
+
+Examples:
+    >>> soft_clipping([-5.0, 0.5, 5.0])
+    array([0.00423966, 0.5       , 0.98856542])
+    >>> soft_clipping([-5.0, 0.5, 5.0], alpha=20.0)
+    array([1.86003798e-45, 5.00000000e-01, 1.00000000e+00])
+""",
+    )
+)
