@@ -26,9 +26,8 @@ Examples:
 
 from __future__ import annotations
 
-import inspect
 import warnings
-from collections.abc import Callable
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Self
 
@@ -36,6 +35,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from nnref import activations as act
+from nnref._estimators import BinaryLinearModel, Estimator
 from nnref._typing import Array
 from nnref._validation import (
     as_float_array,
@@ -45,7 +45,6 @@ from nnref._validation import (
     check_choice,
     check_finite,
     check_fitted,
-    check_n_features,
     check_ndim,
     check_positive,
     check_positive_int,
@@ -57,49 +56,14 @@ from nnref._validation import (
 __all__ = ["Adaline", "OneVsRest", "Perceptron", "PerceptronStep", "clone", "perceptron_update"]
 
 
-# Called by the perceptron's epoch for every example: (row, net input, update, weights).
-_OnStep = Callable[[int, Any, Any, Array], None]
-
-# Block sizes of the perceptron's look-ahead (see ``_perceptron_epoch``).
+# Block sizes of the perceptron's skip-ahead (see ``_skip_ahead_epoch``).
 _MIN_BLOCK = 32
 _MAX_BLOCK = 4096
 
 
 # --------------------------------------------------------------------------------------------
-# The estimator protocol: constructor parameters, an unfitted copy, a readable repr
+# An unfitted copy (the estimator protocol itself is in nnref._estimators)
 # --------------------------------------------------------------------------------------------
-
-
-class _Estimator:
-    """Parameters come from the constructor signature; every one is stored under its name."""
-
-    def get_params(self) -> dict[str, Any]:
-        """The constructor arguments of this model, by name.
-
-        Returns:
-            A new dict; ``type(model)(**model.get_params())`` builds an unfitted twin.
-        """
-        names = [p for p in inspect.signature(type(self).__init__).parameters if p != "self"]
-        return {name: getattr(self, name) for name in names}
-
-    def __repr__(self) -> str:
-        defaults = {
-            name: p.default for name, p in inspect.signature(type(self).__init__).parameters.items()
-        }
-        shown = [
-            f"{name}={value!r}"
-            for name, value in self.get_params().items()
-            if defaults.get(name, inspect.Parameter.empty) is inspect.Parameter.empty
-            or not _same(value, defaults[name])
-        ]
-        return f"{type(self).__name__}({', '.join(shown)})"
-
-
-def _same(a: Any, b: Any) -> bool:
-    try:
-        return bool(type(a) is type(b) and a == b)
-    except (TypeError, ValueError):  # e.g. arrays, whose == is elementwise
-        return False
 
 
 def clone(estimator: Any) -> Any:
@@ -129,64 +93,8 @@ def clone(estimator: Any) -> Any:
 
 
 # --------------------------------------------------------------------------------------------
-# Binary linear models
+# Binary linear models: the perceptron and Adaline
 # --------------------------------------------------------------------------------------------
-
-
-class _BinaryLinearModel(_Estimator):
-    """What the perceptron and Adaline share: labels, the net input and the prediction."""
-
-    weights_: Array
-    bias_: float
-    classes_: NDArray[Any]
-
-    def _targets(
-        self, y: ArrayLike, X: Array, zero_one: bool
-    ) -> tuple[NDArray[Any], Array, tuple[float, float]]:
-        """Check the labels and code them as numbers for the learning rule.
-
-        Returns the two classes (sorted), the coded targets in ``X``'s dtype, and the codes
-        ``(low, high)`` given to ``classes[0]`` and ``classes[1]``. The codes are (0, 1) when
-        ``zero_one`` is set and the labels are exactly {0, 1}, otherwise (-1, 1).
-        """
-        labels = as_label_array(y, X.shape[0])
-        classes, inverse = np.unique(labels, return_inverse=True)
-        if classes.size != 2:
-            name = type(self).__name__
-            raise ValueError(
-                f"y must hold exactly two classes for a binary {name} (use OneVsRest for "
-                f"more), got {classes.size} class(es): {classes.tolist()!r}"
-            )
-        is_zero_one = classes.dtype.kind in "biuf" and classes.tolist() == [0, 1]
-        codes = (0.0, 1.0) if zero_one and is_zero_one else (-1.0, 1.0)
-        targets = np.asarray(codes, dtype=X.dtype)[inverse]
-        return classes, targets, codes
-
-    def net_input(self, X: ArrayLike) -> Array:
-        """The propagation function $z = \\mathbf{w}^\\top \\mathbf{x} + b$ of every sample.
-
-        Args:
-            X: Samples, shape ``(n_samples, n_features)``.
-
-        Returns:
-            Shape ``(n_samples,)``.
-        """
-        check_fitted(self, "weights_")
-        arr = check_n_features(as_sample_matrix(X), self.weights_.shape[0])
-        z: Array = arr @ self.weights_.astype(arr.dtype) + arr.dtype.type(self.bias_)
-        return z
-
-    def predict(self, X: ArrayLike) -> NDArray[Any]:
-        """The class of every sample: the second class where $z \\ge 0$, else the first.
-
-        Args:
-            X: Samples, shape ``(n_samples, n_features)``.
-
-        Returns:
-            Shape ``(n_samples,)``, in the labels the model was fitted on.
-        """
-        z = self.net_input(X)
-        return self.classes_[(z >= 0).astype(np.intp)]
 
 
 @dataclass(frozen=True, eq=False)
@@ -289,10 +197,8 @@ def perceptron_update(
     if target not in pair.tolist():
         raise error("target", f"one of the labels {pair.tolist()!r}", target)
     low, high = (0.0, 1.0) if pair.tolist() == [0, 1] else (-1.0, 1.0)
-    z = float(xs @ w + float(b))
-    y_hat = high if z >= 0 else low
     y = high if target == pair[1] else low
-    update = eta * (y - y_hat)
+    z, update = _predict_and_compare(w, w.dtype.type(b), xs, y, eta, low, high)
     return PerceptronStep(
         x=xs,
         target=target,
@@ -304,7 +210,22 @@ def perceptron_update(
     )
 
 
-class Perceptron(_BinaryLinearModel):
+def _predict_and_compare(
+    w: Array, b: np.floating[Any], x: Array, y: float, eta: float, low: float, high: float
+) -> tuple[float, float]:
+    """The perceptron rule's first two steps for one example: the net input $z$ and the
+    update factor $\\eta\\,(y - \\hat y)$, with $\\hat y$ = ``high`` if $z \\ge 0$ else ``low``.
+
+    The third step, the correction $\\mathbf{w} \\mathrel{+}= \\eta\\,(y - \\hat y)\\,\\mathbf{x}$,
+    $b \\mathrel{+}= \\eta\\,(y - \\hat y)$, is left to the caller: in place in a training
+    loop, on copies for the worked step of ``perceptron_update``.
+    """
+    z = float(x @ w + b)
+    y_hat = high if z >= 0 else low
+    return z, eta * (y - y_hat)
+
+
+class Perceptron(BinaryLinearModel):
     """Rosenblatt's perceptron: a threshold unit trained by the perceptron learning rule.
 
     Weights and bias start at zero. For every example in turn the perceptron predicts
@@ -371,6 +292,11 @@ class Perceptron(_BinaryLinearModel):
     def fit(self, X: ArrayLike, y: ArrayLike) -> Self:
         """Learn the weights with the perceptron rule.
 
+        With ``record=True`` this runs the rule exactly as a textbook states it, one example
+        after another (``_textbook_fit``), and keeps every step. Otherwise it takes a
+        vectorised path (``_skip_ahead_epoch``) that applies the same rule to the same
+        examples in the same order and gives bit-identical weights, only faster.
+
         Args:
             X: Training samples, shape ``(n_samples, n_features)``.
             y: Their labels, shape ``(n_samples,)``, exactly two distinct values.
@@ -379,70 +305,101 @@ class Perceptron(_BinaryLinearModel):
             The fitted model itself.
         """
         data = as_sample_matrix(X)
-        classes, targets, (low, high) = self._targets(y, data, zero_one=True)
-        rng = check_rng(self.rng)
-        n, d = data.shape
-        # The bias is the weight of a constant input x0 = 1, so one product gives z.
-        xa = np.empty((n, d + 1), dtype=data.dtype)
-        xa[:, :d] = data
-        xa[:, d] = 1
-        wa = np.zeros(d + 1, dtype=data.dtype)
-        positive = targets == high
-        # On a mistake y - y_hat is (high - low) for a positive example, (low - high) otherwise.
-        updates = np.where(positive, self.eta * (high - low), self.eta * (low - high))
-        updates = updates.astype(data.dtype)
-
+        classes, targets, codes = self._targets(y, data, zero_one=True)
         self.classes_ = classes
         self.errors_ = []
-        self.history_ = [] if self.record else None
-        for epoch in range(1, self.epochs + 1):
-            if self.shuffle:
-                order = rng.permutation(n)
-                rows = (xa[order], positive[order], updates[order])
-            else:  # no copies: the arrays are already in presentation order
-                order = np.arange(n)
-                rows = (xa, positive, updates)
-            on_step = self._recorder(epoch, order, data, targets, high) if self.record else None
-            mistakes = _perceptron_epoch(*rows, wa, on_step)
+        orders = self._orders(data.shape[0])
+        if self.record:
+            self.history_ = []
+            w, b = self._textbook_fit(data, targets, codes, orders)
+        else:
+            self.history_ = None
+            w, b = self._skip_ahead_fit(data, targets, codes, orders)
+        self.weights_ = w
+        self.bias_ = float(b)
+        return self
+
+    def _orders(self, n: int) -> Iterator[NDArray[np.intp]]:
+        """The order of the examples in each epoch: as given, or shuffled by ``rng``."""
+        rng = check_rng(self.rng)
+        for _ in range(self.epochs):
+            yield rng.permutation(n) if self.shuffle else np.arange(n)
+
+    def _textbook_fit(
+        self,
+        X: Array,
+        y: Array,
+        codes: tuple[float, float],
+        orders: Iterator[NDArray[np.intp]],
+    ) -> tuple[Array, np.floating[Any]]:
+        """The perceptron rule, one example at a time: predict, compare, correct all weights.
+
+        Every step is kept in ``history_``; ``y`` holds the labels coded as ``codes``.
+        """
+        low, high = codes
+        w = np.zeros(X.shape[1], dtype=X.dtype)
+        b = X.dtype.type(0)
+        history = self.history_
+        assert history is not None
+        labels = y.tolist()
+        for epoch, order in enumerate(orders, start=1):
+            mistakes = 0
+            for i in order.tolist():
+                x = X[i]
+                z, update = _predict_and_compare(w, b, x, labels[i], self.eta, low, high)
+                w += update * x  # a right prediction has update 0: nothing changes
+                b += update
+                mistakes += update != 0.0
+                history.append(
+                    PerceptronStep(
+                        x=x.copy(),
+                        target=self.classes_[int(labels[i] == high)].item(),
+                        net_input=z,
+                        prediction=self.classes_[int(z >= 0)].item(),
+                        update=update,
+                        weights=w.copy(),
+                        bias=float(b),
+                        epoch=epoch,
+                        index=i,
+                    )
+                )
             self.errors_.append(mistakes)
-            if mistakes == 0 and not self.record:
+        return w, b
+
+    def _skip_ahead_fit(
+        self,
+        X: Array,
+        y: Array,
+        codes: tuple[float, float],
+        orders: Iterator[NDArray[np.intp]],
+    ) -> tuple[Array, np.floating[Any]]:
+        """The same rule and the same steps as ``_textbook_fit``, vectorised (no record)."""
+        low, high = codes
+        n, d = X.shape
+        # The bias is the weight of a constant input x0 = 1, so one product gives z.
+        xa = np.empty((n, d + 1), dtype=X.dtype)
+        xa[:, :d] = X
+        xa[:, d] = 1
+        wa = np.zeros(d + 1, dtype=X.dtype)
+        positive = y == high
+        # On a mistake y - y_hat is (high - low) for a positive example, (low - high) otherwise.
+        updates = np.where(positive, self.eta * (high - low), self.eta * (low - high))
+        updates = updates.astype(X.dtype)
+        for epoch, order in enumerate(orders, start=1):
+            if self.shuffle:
+                mistakes = _skip_ahead_epoch(xa[order], positive[order], updates[order], wa)
+            else:  # no copies: the rows are already in presentation order
+                mistakes = _skip_ahead_epoch(xa, positive, updates, wa)
+            self.errors_.append(mistakes)
+            if mistakes == 0:
                 # Nothing changed in a whole pass, so nothing will: the remaining epochs would
                 # present the same (or reordered) examples to the same weights.
                 self.errors_.extend([0] * (self.epochs - epoch))
                 break
-        self.weights_ = wa[:d].copy()
-        self.bias_ = float(wa[d])
-        return self
-
-    def _recorder(
-        self, epoch: int, order: NDArray[np.intp], data: Array, targets: Array, high: float
-    ) -> _OnStep:
-        history = self.history_
-        assert history is not None
-        classes = self.classes_
-
-        def on_step(row: int, z: float, update: float, wa: Array) -> None:
-            index = int(order[row])
-            history.append(
-                PerceptronStep(
-                    x=data[index].copy(),
-                    target=classes[int(targets[index] == high)].item(),
-                    net_input=float(z),
-                    prediction=classes[int(z >= 0)].item(),
-                    update=float(update),
-                    weights=wa[:-1].copy(),
-                    bias=float(wa[-1]),
-                    epoch=epoch,
-                    index=index,
-                )
-            )
-
-        return on_step
+        return wa[:d].copy(), wa[d]
 
 
-def _perceptron_epoch(
-    xa: Array, positive: NDArray[np.bool_], updates: Array, wa: Array, on_step: _OnStep | None
-) -> int:
+def _skip_ahead_epoch(xa: Array, positive: NDArray[np.bool_], updates: Array, wa: Array) -> int:
     """One pass of the perceptron rule over the rows of ``xa`` in order; returns the mistakes.
 
     ``xa`` holds the samples with a trailing column of ones, ``wa`` the weights with the bias
@@ -459,28 +416,19 @@ def _perceptron_epoch(
     start, size, mistakes = 0, _MIN_BLOCK, 0
     while start < n:
         stop = min(n, start + size)
-        z = xa[start:stop] @ wa
-        wrong = (z >= 0) != positive[start:stop]
+        wrong = (xa[start:stop] @ wa >= 0) != positive[start:stop]
         j = int(wrong.argmax())
         if not wrong[j]:  # every example of the block is classified right: no change
-            if on_step is not None:
-                for row in range(start, stop):
-                    on_step(row, z[row - start], 0.0, wa)
             start, size = stop, min(2 * size, _MAX_BLOCK)
             continue
         k = start + j
-        if on_step is not None:
-            for row in range(start, k):
-                on_step(row, z[row - start], 0.0, wa)
         wa += updates[k] * xa[k]
         mistakes += 1
-        if on_step is not None:
-            on_step(k, z[j], updates[k], wa)
         start, size = k + 1, max(_MIN_BLOCK, 2 * j)
     return mistakes
 
 
-class Adaline(_BinaryLinearModel):
+class Adaline(BinaryLinearModel):
     """Adaline (ADAptive LInear NEuron), trained by the delta rule (Widrow–Hoff).
 
     Learning uses the linear activation $\\phi(z) = z$ and minimises the squared-error cost
@@ -607,7 +555,7 @@ class Adaline(_BinaryLinearModel):
 # --------------------------------------------------------------------------------------------
 
 
-class OneVsRest(_Estimator):
+class OneVsRest(Estimator):
     """One-vs-rest (one-vs-all): a multi-class classifier made of binary linear models.
 
     For each of the $K$ classes an unfitted copy of ``estimator`` learns "this class" (+1)

@@ -271,6 +271,43 @@ def test_recording_does_not_change_the_result(rng):
     assert len(loud.history_) == 6 * 300
 
 
+def _skip_ahead_cases():
+    gen = np.random.default_rng(11)
+    X = gen.normal(size=(2000, 6))
+    clean = np.where(X @ gen.normal(size=6) + 0.2 > 0, 1, 0)
+    noisy = np.where(gen.random(2000) < 0.1, 1 - clean, clean)
+    ints = gen.integers(-2, 3, size=(500, 3))  # exact sums: many ties z = 0
+    tied = np.where(ints @ [1, -1, 2] >= 0, "b", "a")
+    return [
+        ("separable", X, clean, {}),
+        ("noisy", X, noisy, {}),
+        ("noisy, shuffled", X, noisy, {"shuffle": True, "rng": 5}),
+        ("bipolar", X, 2 * noisy - 1, {"eta": 0.3}),
+        ("float32", X.astype(np.float32), noisy, {"eta": 0.7, "shuffle": True, "rng": 2}),
+        ("integer ties", ints, tied, {"eta": 2.0}),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("X", "y", "kwargs"),
+    [case[1:] for case in _skip_ahead_cases()],
+    ids=[case[0] for case in _skip_ahead_cases()],
+)
+def test_skip_ahead_is_bit_identical_to_the_textbook_loop(X, y, kwargs):
+    # record=True runs the rule one example at a time (the textbook loop); without it fit
+    # takes the vectorised skip-ahead path. Same weights to the last bit, same mistakes.
+    fast = Perceptron(epochs=5, **kwargs).fit(X, y)
+    slow = Perceptron(epochs=5, record=True, **kwargs).fit(X, y)
+    assert fast.weights_.dtype == slow.weights_.dtype
+    assert fast.weights_.tobytes() == slow.weights_.tobytes()
+    assert fast.bias_ == slow.bias_
+    assert fast.errors_ == slow.errors_
+    assert sum(slow.errors_) > 0
+    assert slow.errors_ == [
+        sum(not s.correct for s in slow.history_ if s.epoch == e) for e in range(1, 6)
+    ]
+
+
 def test_shuffle_is_reproducible_and_rng_matters(rng):
     X, y = two_blobs(rng, gap=1.0)
     a = Perceptron(epochs=3, shuffle=True, rng=1).fit(X, y)
