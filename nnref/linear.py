@@ -29,6 +29,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any, Self
 
 import numpy as np
@@ -59,6 +60,8 @@ __all__ = ["Adaline", "OneVsRest", "Perceptron", "PerceptronStep", "clone", "per
 # Block sizes of the perceptron's skip-ahead (see ``_skip_ahead_epoch``).
 _MIN_BLOCK = 32
 _MAX_BLOCK = 4096
+# Adaline measures its cost for several epochs at once on at most this many residuals.
+_COST_BLOCK = 1 << 22
 
 
 # --------------------------------------------------------------------------------------------
@@ -513,41 +516,83 @@ class Adaline(BinaryLinearModel):
         """
         data = as_sample_matrix(X)
         classes, targets, _ = self._targets(y, data, zero_one=False)
-        rng = check_rng(self.rng)
-        w = np.zeros(data.shape[1], dtype=data.dtype)
-        b = data.dtype.type(0)
-        eta = self.eta
         self.classes_ = classes
+        if self.method == "batch":
+            # Each epoch is cheap, so the costs are measured for many epochs in one pass.
+            steps = _batch_epochs(data, targets, self.eta)
+            per_pass = max(1, min(self.epochs, _COST_BLOCK // data.shape[0], 1024))
+        else:
+            steps = _sgd_epochs(data, targets, self.eta, self.shuffle, check_rng(self.rng))
+            per_pass = 1
+        w, b = np.zeros(data.shape[1], dtype=data.dtype), data.dtype.type(0)
         self.cost_ = []
-        residual = targets.copy()  # y - z with the starting weights, z = 0
         with np.errstate(over="ignore", invalid="ignore"):
-            for epoch in range(1, self.epochs + 1):
-                w_before, b_before = w.copy(), b
-                if self.method == "batch":
-                    w += eta * (data.T @ residual)
-                    b += eta * residual.sum()
-                else:
-                    order = rng.permutation(data.shape[0]) if self.shuffle else slice(None)
-                    for x, target in zip(data[order], targets[order].tolist(), strict=True):
-                        step = eta * (target - (x @ w + b))
-                        w += step * x
-                        b += step
-                residual = targets - (data @ w + b)
-                cost = 0.5 * float(residual @ residual)
-                if not np.isfinite(cost):
-                    w, b = w_before, b_before
-                    warnings.warn(
-                        f"Adaline diverged: the cost overflowed in epoch {epoch} of "
-                        f"{self.epochs} (eta={eta!r}); fitting stopped with the weights of "
-                        f"epoch {epoch - 1}. Use a smaller eta or standardize the features.",
-                        RuntimeWarning,
-                        stacklevel=2,
-                    )
-                    break
-                self.cost_.append(cost)
-        self.weights_ = w
+            while len(self.cost_) < self.epochs:
+                block = list(islice(steps, min(per_pass, self.epochs - len(self.cost_))))
+                W = np.stack([wk for wk, _ in block])
+                B = np.array([bk for _, bk in block], dtype=data.dtype)
+                costs = _costs(data, targets, W, B)
+                overflow = np.flatnonzero(~np.isfinite(costs))
+                good = int(overflow[0]) if overflow.size else len(block)
+                self.cost_ += costs[:good].tolist()
+                if good:
+                    w, b = W[good - 1], B[good - 1]
+                if good == len(block):
+                    continue
+                epoch = len(self.cost_) + 1
+                warnings.warn(
+                    f"Adaline diverged: the cost overflowed in epoch {epoch} of "
+                    f"{self.epochs} (eta={self.eta!r}); fitting stopped with the weights of "
+                    f"epoch {epoch - 1}. Use a smaller eta or standardize the features.",
+                    RuntimeWarning,
+                    stacklevel=2,
+                )
+                break
+        self.weights_ = w.copy()
         self.bias_ = float(b)
         return self
+
+
+def _batch_epochs(X: Array, t: Array, eta: float) -> Iterator[tuple[Array, np.floating[Any]]]:
+    """Gradient descent on $J$ from $w = 0$, $b = 0$: the weights after each epoch.
+
+    The gradient $-X^\\top(\\mathbf{t} - X\\mathbf{w} - b)$ is computed as
+    $-(X^\\top\\mathbf{t} - X^\\top X\\,\\mathbf{w} - b\\,X^\\top\\mathbf{1})$: the sums over the
+    samples do not change between epochs, so one epoch costs $O(d^2)$ instead of two passes
+    over the data.
+    """
+    n = X.shape[0]
+    gram, xt, col_sums, t_sum = X.T @ X, X.T @ t, X.sum(axis=0), t.sum()
+    w, b = np.zeros(X.shape[1], dtype=X.dtype), X.dtype.type(0)
+    while True:
+        residual_sum = t_sum - col_sums @ w - n * b  # sum_i (t_i - z_i)
+        w = w + eta * (xt - gram @ w - col_sums * b)  # w + eta X^T (t - z)
+        b = b + eta * residual_sum
+        yield w, b
+
+
+def _sgd_epochs(
+    X: Array, t: Array, eta: float, shuffle: bool, rng: np.random.Generator
+) -> Iterator[tuple[Array, np.floating[Any]]]:
+    """The delta rule one example at a time; the weights after each epoch."""
+    w, b = np.zeros(X.shape[1], dtype=X.dtype), X.dtype.type(0)
+    while True:
+        order = rng.permutation(X.shape[0]) if shuffle else slice(None)
+        for x, target in zip(X[order], t[order].tolist(), strict=True):
+            step = eta * (target - (x @ w + b))
+            w += step * x
+            b += step
+        yield w.copy(), b
+
+
+def _costs(X: Array, t: Array, W: Array, B: Array) -> Array:
+    """$J = \\tfrac12 \\sum_i (t_i - \\mathbf{w}_k^\\top\\mathbf{x}_i - b_k)^2$ for each row
+    $\\mathbf{w}_k$ of ``W`` and entry $b_k$ of ``B``, in one pass over ``X``."""
+    residuals = X @ W.T
+    residuals += B
+    np.subtract(t[:, None], residuals, out=residuals)
+    costs: Array = 0.5 * np.einsum("ij,ij->j", residuals, residuals)
+    return costs
 
 
 # --------------------------------------------------------------------------------------------
