@@ -32,10 +32,8 @@ Examples:
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from numbers import Integral
 from typing import Any, Self
 
 import numpy as np
@@ -43,6 +41,15 @@ from numpy.typing import ArrayLike, DTypeLike
 
 from nnref import activations as act
 from nnref import losses as loss_functions
+from nnref._training import (
+    RunningLoss,
+    as_batch,
+    check_output,
+    minibatches,
+    optimizer_for,
+    report,
+    verbosity,
+)
 from nnref._typing import Array
 from nnref._validation import (
     as_float_array,
@@ -56,13 +63,10 @@ from nnref._validation import (
     error,
 )
 from nnref.layers import ActivationLayer, Dense, Layer, PReLU
-from nnref.optim import SGD
 
 __all__ = ["Autoencoder", "History", "Sequential", "Summary", "mlp"]
 
 Callback = Callable[[int, dict[str, float]], Any]
-
-_DEFAULT_LR = 0.01
 
 
 @dataclass
@@ -156,17 +160,6 @@ class Summary:
         return "\n".join(f"{a:<{w0}}  {b:<{w1}}  {c:>{w2}}".rstrip() for a, b, c in table)
 
 
-def _batch(x: ArrayLike, name: str) -> Array:
-    """A finite float array with a non-empty batch axis (and at least one more axis)."""
-    arr = as_float_array(x, name)
-    if arr.ndim < 2 or arr.shape[0] == 0:
-        raise ValueError(
-            f"{name} must be a batch of shape (n_samples, n_features) with at least one "
-            f"sample, got {describe(arr)}"
-        )
-    return check_finite(arr, name)
-
-
 class Sequential:
     """A feed-forward network: a list of layers applied one after another.
 
@@ -175,7 +168,8 @@ class Sequential:
     Args:
         layers: The layers in order, input first: [`Dense`][nnref.layers.Dense],
             [`ActivationLayer`][nnref.layers.ActivationLayer], [`PReLU`][nnref.layers.PReLU]
-            or any object with ``forward``, ``backward``, ``params`` and ``grads``.
+            or any object with ``forward``, ``backward``, ``params`` and ``grads``. A network
+            provides the layer protocol itself, so it can be a layer of another network.
 
     Attributes:
         layers: The list of layers (``net.layers``).
@@ -217,13 +211,7 @@ class Sequential:
         Returns:
             The last layer's output, in ``X``'s dtype (float32 stays float32).
         """
-        return self._forward(_batch(X, "X"))
-
-    def _forward(self, x: Array) -> Array:
-        for i, layer in enumerate(self.layers):
-            x = _forward_layer(layer, x, "X" if i == 0 else f"the input of layer {i}")
-        self._out_shape = x.shape
-        return x
+        return self.forward_unchecked(as_batch(X, "X"))
 
     def backward(self, grad_out: ArrayLike) -> Array:
         """Backpropagate $\\partial L / \\partial \\hat y$ through every layer, last first.
@@ -242,18 +230,47 @@ class Sequential:
                 f"grad_out must be an array of shape {self._out_shape} (the shape of the last "
                 f"output), got {describe(g)}"
             )
-        check_finite(g, "grad_out")
-        result = self._backward(g, need_input_grad=True)
+        result = self.backward_unchecked(check_finite(g, "grad_out"))
         assert result is not None
         return result
 
-    def _backward(self, g: Array, need_input_grad: bool) -> Array | None:
-        last = len(self.layers) - 1
-        grad: Array | None = g
-        for i in range(last, -1, -1):
+    # The layer protocol, so that a network works as one layer of another network.
+
+    def check_input(self, x: Array, name: str = "x") -> Array:
+        """The first layer's check of a float batch ``x`` (errors name ``name``); returns it."""
+        first = self.layers[0]
+        if hasattr(first, "check_input"):
+            first.check_input(x, name)
+        return x
+
+    def forward_unchecked(self, x: Array) -> Array:
+        """The forward pass of a float batch: each layer checks the shape of what reaches it
+        (errors name the layer) and computes without converting or checking values."""
+        for i, layer in enumerate(self.layers):
+            x = _forward_layer(layer, x, "X" if i == 0 else f"the input of layer {i}")
+        self._out_shape = x.shape
+        return x
+
+    def backward_unchecked(self, grad_out: Array, need_input_grad: bool = True) -> Array | None:
+        """The backward pass for the last forward, last layer first; fills every ``grads``.
+
+        Returns $\\partial L / \\partial X$, or ``None`` if not ``need_input_grad`` (then the
+        first layer skips that product).
+        """
+        grad: Array | None = grad_out
+        for i in range(len(self.layers) - 1, -1, -1):
             assert grad is not None
             grad = _backward_layer(self.layers[i], grad, need_input_grad or i > 0)
         return grad
+
+    def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
+        """The shape of one output sample for input samples of ``input_shape``.
+
+        Examples:
+            >>> mlp([4, 3, 2], rng=0).output_shape((4,))
+            (2,)
+        """
+        return self.summary(input_shape).output_shape
 
     def predict(self, X: ArrayLike) -> Array:
         """The network's output for ``X``: the last layer's output (logits, probabilities or
@@ -353,6 +370,7 @@ class Sequential:
         X: ArrayLike,
         y: ArrayLike,
         loss: str | loss_functions.Loss,
+        *,
         epochs: int = 10,
         lr: float | None = None,
         optimizer: Any = None,
@@ -407,59 +425,37 @@ class Sequential:
             True
         """
         loss_fn = loss_functions.get(loss)
-        data = _batch(X, "X")
-        n = data.shape[0]
+        data = as_batch(X, "X")
         n_epochs = check_positive_int(epochs, "epochs")
-        size = n if batch_size is None else check_positive_int(batch_size, "batch_size")
-        opt = _optimizer(lr, optimizer)
+        size = data.shape[0] if batch_size is None else check_positive_int(batch_size, "batch_size")
+        optimiser = optimizer_for(lr, optimizer)
         generator = check_rng(rng)
-        do_shuffle = check_bool(shuffle, "shuffle")
-        every = _verbosity(verbose)
+        order_rng = generator if check_bool(shuffle, "shuffle") else None  # None: keep X's order
+        every = verbosity(verbose)
         if callback is not None and not callable(callback):
             raise error("callback", "a callable callback(epoch, logs) or None", callback, TypeError)
+        self.astype(data.dtype)  # float32 data trains float32 parameters
+        targets = self._checked_targets(loss_fn, data, y, "y")
+        validation = self._validation_set(loss_fn, validation_data, data.dtype)
 
-        self.astype(data.dtype)
-        targets = self._targets(loss_fn, data, y, "y")
-        validation = None
-        if validation_data is not None:
-            validation = self._validation(loss_fn, validation_data, data.dtype)
-
-        history = History()
-        self.history_ = history
-        classify = loss_fn.classification
-        summed = loss_fn.reduction == "sum"
-        # Overflow in a diverging run is reported once, clearly, by _check_training_output
-        # ("training diverged"), not as a NumPy warning from deep inside a matmul.
+        self.history_ = history = History()
+        # A diverging run overflows; check_output reports that once, clearly, instead of a
+        # NumPy warning from deep inside a matrix product.
         with np.errstate(over="ignore", invalid="ignore"):
             for epoch in range(1, n_epochs + 1):
-                order = generator.permutation(n) if do_shuffle else None
-                total = 0.0
-                right = counted = 0
-                for start in range(0, n, size):
-                    if order is None:
-                        xb, tb = data[start : start + size], targets[start : start + size]
-                    else:
-                        idx = order[start : start + size]
-                        xb, tb = data[idx], targets[idx]
-                    out = self._forward(xb)
-                    _check_training_output(loss_fn, out, epoch)
-                    value, grad = loss_fn.value_and_gradient(out, tb)
-                    if classify:
-                        r, c = loss_fn.count_correct(out, tb)
-                        right += r
-                        counted += c
-                    self._backward(grad, need_input_grad=False)
-                    opt.step(self)
-                    total += value if summed else value * xb.shape[0]
-                logs = {"loss": total if summed else total / n}
-                if classify:
-                    logs["accuracy"] = right / counted
+                running = RunningLoss(loss_fn)
+                for xb, tb in minibatches(data, targets, size, order_rng):
+                    out = check_output(loss_fn, self.forward_unchecked(xb), epoch)  # forward
+                    value, grad = loss_fn.value_and_gradient(out, tb)  # loss
+                    running.add(value, out, tb)
+                    self.backward_unchecked(grad, need_input_grad=False)  # backward
+                    optimiser.step(self)  # step
+                logs = running.logs()
                 if validation is not None:
                     logs.update(self._evaluate(loss_fn, *validation, prefix="val_"))
                 for key, value in logs.items():
                     history[key].append(float(value))
-                if every and (epoch % every == 0 or epoch == n_epochs):
-                    _report(epoch, n_epochs, logs)
+                report(every, epoch, n_epochs, logs)
                 if callback is not None and callback(epoch, dict(logs)) is True:
                     break
         return history
@@ -476,33 +472,34 @@ class Sequential:
             {'loss': 2.0}
         """
         loss_fn = loss_functions.get(loss)
-        data = _batch(X, "X")
-        targets = self._targets(loss_fn, data, y, "y")
-        return self._evaluate(loss_fn, data, targets)
+        data = as_batch(X, "X")
+        return self._evaluate(loss_fn, data, self._checked_targets(loss_fn, data, y, "y"))
 
-    def _targets(
+    def _checked_targets(
         self, loss_fn: loss_functions.Loss, data: Array, y: ArrayLike, name: str, x_name: str = "X"
     ) -> Any:
-        """Check ``y`` against the loss and the network's output shape (from one probe sample)."""
-        if hasattr(self.layers[0], "check_input"):  # errors show the data's shape
-            self.layers[0].check_input(data, x_name)
-        probe = self._forward(data[:1])
+        """``y`` checked by the loss against the network's output shape, found by running one
+        sample (the data's own shape is checked first, so errors show it)."""
+        self.check_input(data, x_name)
+        probe = self.forward_unchecked(data[:1])
         loss_fn.check_predictions(probe)
-        shape = (data.shape[0], *probe.shape[1:])
-        return loss_fn.check_targets(y, shape, data.dtype, name)
+        return loss_fn.check_targets(y, (data.shape[0], *probe.shape[1:]), data.dtype, name)
 
-    def _validation(
+    def _validation_set(
         self, loss_fn: loss_functions.Loss, validation_data: Any, dtype: np.dtype[Any]
-    ) -> tuple[Array, Any]:
+    ) -> tuple[Array, Any] | None:
+        """``(X_val, y_val)`` checked like the training data, or ``None``."""
+        if validation_data is None:
+            return None
         if not (isinstance(validation_data, tuple | list) and len(validation_data) == 2):
             raise error("validation_data", "a pair (X_val, y_val)", validation_data, TypeError)
-        Xv = _batch(validation_data[0], "X_val").astype(dtype, copy=False)
-        return Xv, self._targets(loss_fn, Xv, validation_data[1], "y_val", "X_val")
+        Xv = as_batch(validation_data[0], "X_val").astype(dtype, copy=False)
+        return Xv, self._checked_targets(loss_fn, Xv, validation_data[1], "y_val", "X_val")
 
     def _evaluate(
         self, loss_fn: loss_functions.Loss, data: Array, targets: Any, prefix: str = ""
     ) -> dict[str, float]:
-        out = self._forward(data)
+        out = self.forward_unchecked(data)
         result = {f"{prefix}loss": float(loss_fn(out, targets))}
         if loss_fn.classification:
             right, counted = loss_fn.count_correct(out, targets)
@@ -551,46 +548,6 @@ def _backward_layer(layer: Any, g: Array, need_input_grad: bool) -> Array | None
         out: Array | None = layer.backward_unchecked(g, need_input_grad)
         return out
     return np.asarray(layer.backward(g))
-
-
-def _optimizer(lr: float | None, optimizer: Any) -> Any:
-    if optimizer is None:
-        return SGD(lr=_DEFAULT_LR if lr is None else lr)
-    if lr is not None:
-        raise ValueError(
-            "lr must be None when an optimizer is given (the optimizer has its own learning "
-            f"rate), got lr={lr!r} and optimizer={optimizer!r}"
-        )
-    if not callable(getattr(optimizer, "step", None)):
-        raise error("optimizer", "an object with a step(network) method", optimizer, TypeError)
-    return optimizer
-
-
-def _verbosity(verbose: Any) -> int:
-    if isinstance(verbose, bool | np.bool_):
-        return int(bool(verbose))
-    if isinstance(verbose, Integral) and int(verbose) >= 0:
-        return int(verbose)
-    raise error("verbose", "True, False or a number of epochs between reports", verbose, TypeError)
-
-
-def _check_training_output(loss_fn: loss_functions.Loss, out: Array, epoch: int) -> None:
-    """The loss's own check of the output, with a clearer message when training diverged."""
-    try:
-        loss_fn.check_predictions(out)
-    except ValueError:
-        if not np.all(np.isfinite(out)):
-            raise ValueError(
-                f"the network's output became non-finite in epoch {epoch}: training diverged "
-                "(try a smaller learning rate)"
-            ) from None
-        raise
-
-
-def _report(epoch: int, n_epochs: int, logs: dict[str, float]) -> None:
-    width = len(str(n_epochs))
-    values = "  ".join(f"{key} {value:.4f}" for key, value in logs.items())
-    print(f"epoch {epoch:>{width}}/{n_epochs}  {values}", file=sys.stdout, flush=True)
 
 
 # --- building networks -----------------------------------------------------------------------
@@ -673,7 +630,7 @@ class Autoencoder(Sequential):
 
     The network is the encoder's layers followed by the decoder's (the same layer objects),
     so everything of [`Sequential`][nnref.network.Sequential] works on the whole; ``layers``
-    is that concatenation, read-only.
+    is that concatenation.
 
     Args:
         encoder: A ``Sequential`` (or a list of layers) from the input to the code.
@@ -689,15 +646,12 @@ class Autoencoder(Sequential):
         ((200, 2), True)
     """
 
-    def __init__(self, encoder: Sequential | Iterable[Any], decoder: Sequential | Iterable[Any]):
+    def __init__(
+        self, encoder: Sequential | Iterable[Any], decoder: Sequential | Iterable[Any]
+    ) -> None:
         self.encoder = encoder if isinstance(encoder, Sequential) else Sequential(encoder)
         self.decoder = decoder if isinstance(decoder, Sequential) else Sequential(decoder)
-        self._out_shape = None
-
-    @property
-    def layers(self) -> list[Any]:  # type: ignore[override]
-        """The encoder's layers followed by the decoder's."""
-        return [*self.encoder.layers, *self.decoder.layers]
+        super().__init__([*self.encoder.layers, *self.decoder.layers])
 
     def encode(self, X: ArrayLike) -> Array:
         """The code $z$ of every sample: the encoder's output, shape ``(n_samples, n_code)``."""
@@ -716,39 +670,21 @@ class Autoencoder(Sequential):
         X: ArrayLike,
         y: ArrayLike | None = None,
         loss: str | loss_functions.Loss = "mse",
-        epochs: int = 10,
-        lr: float | None = None,
-        optimizer: Any = None,
-        batch_size: int | None = 32,
-        rng: np.random.Generator | int | None = None,
+        *,
         validation_data: Any = None,
-        verbose: bool | int = False,
-        shuffle: bool = True,
-        callback: Callback | None = None,
+        **options: Any,
     ) -> History:
         """Train to reproduce ``X`` (or the clean targets ``y`` of a denoising autoencoder).
 
-        The arguments are those of [`Sequential.fit`][nnref.network.Sequential.fit], with
-        the target defaulting to the input and the loss to ``"mse"``; ``validation_data``
-        may be just ``X_val``.
+        The arguments are those of [`Sequential.fit`][nnref.network.Sequential.fit]
+        (``epochs``, ``lr``, ``optimizer``, ``batch_size``, ``rng``, ``verbose``, ``shuffle``,
+        ``callback``), with the target defaulting to the input and the loss to ``"mse"``;
+        ``validation_data`` may be just ``X_val``.
         """
         target = X if y is None else y
         if validation_data is not None and not isinstance(validation_data, tuple | list):
             validation_data = (validation_data, validation_data)
-        return super().fit(
-            X,
-            target,
-            loss,
-            epochs=epochs,
-            lr=lr,
-            optimizer=optimizer,
-            batch_size=batch_size,
-            rng=rng,
-            validation_data=validation_data,
-            verbose=verbose,
-            shuffle=shuffle,
-            callback=callback,
-        )
+        return super().fit(X, target, loss, validation_data=validation_data, **options)
 
     def __repr__(self) -> str:
         enc = repr(self.encoder).replace("\n", "\n    ")

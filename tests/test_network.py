@@ -15,11 +15,13 @@ XOR_X, XOR_Y = datasets.gate("xor")
 
 def xor_relu_network() -> Sequential:
     """W = [[1, 1], [1, 1]], c = [0, -1], w = [1, -2], b = 0 (Goodfellow et al., section 6.1)."""
-    return Sequential([
-        Dense.from_weights([[1, 1], [1, 1]], [0, -1]),
-        ActivationLayer("relu"),
-        Dense.from_weights([[1], [-2]], [0]),
-    ])
+    return Sequential(
+        [
+            Dense.from_weights([[1, 1], [1, 1]], [0, -1]),
+            ActivationLayer("relu"),
+            Dense.from_weights([[1], [-2]], [0]),
+        ]
+    )
 
 
 # --- XOR ---------------------------------------------------------------------------------------
@@ -37,8 +39,9 @@ def test_fixed_relu_xor_network_is_exact() -> None:
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_trained_mlp_learns_xor(seed: int) -> None:
     net = mlp([2, 4, 1], activation="tanh", output_activation="sigmoid", rng=seed)
-    history = net.fit(XOR_X, XOR_Y, "binary_cross_entropy", epochs=1000, lr=0.5, batch_size=4,
-                      rng=seed)
+    history = net.fit(
+        XOR_X, XOR_Y, "binary_cross_entropy", epochs=1000, lr=0.5, batch_size=4, rng=seed
+    )
     assert history.accuracy[-1] == 1.0
     np.testing.assert_array_equal(losses.binary_cross_entropy.classify(net.predict(XOR_X)), XOR_Y)
     assert history.loss[-1] < 0.1 < history.loss[0]
@@ -46,8 +49,9 @@ def test_trained_mlp_learns_xor(seed: int) -> None:
 
 def test_xor_with_relu_and_cross_entropy() -> None:
     net = mlp([2, 8, 2], rng=3)
-    history = net.fit(XOR_X, XOR_Y, "cross_entropy", epochs=300, optimizer=SGD(0.1, 0.9),
-                      batch_size=4, rng=0)
+    history = net.fit(
+        XOR_X, XOR_Y, "cross_entropy", epochs=300, optimizer=SGD(0.1, 0.9), batch_size=4, rng=0
+    )
     assert history.accuracy[-1] == 1.0
     np.testing.assert_array_equal(net.predict(XOR_X).argmax(axis=1), XOR_Y)
 
@@ -59,8 +63,16 @@ def test_moons_learned_to_high_accuracy() -> None:
     X, y = datasets.moons(400, noise=0.1, rng=0)
     X_train, X_test, y_train, y_test = datasets.train_test_split(X, y, rng=0)
     net = mlp([2, 16, 16, 2], rng=0)
-    history = net.fit(X_train, y_train, "cross_entropy", epochs=150, lr=0.1, batch_size=16,
-                      rng=0, validation_data=(X_test, y_test))
+    history = net.fit(
+        X_train,
+        y_train,
+        "cross_entropy",
+        epochs=150,
+        lr=0.1,
+        batch_size=16,
+        rng=0,
+        validation_data=(X_test, y_test),
+    )
     assert history.val_accuracy[-1] >= 0.97
     assert losses.cross_entropy.accuracy(net.predict(X_test), y_test) == history.val_accuracy[-1]
 
@@ -68,8 +80,9 @@ def test_moons_learned_to_high_accuracy() -> None:
 def test_three_spirals_learned() -> None:
     X, y = datasets.spirals(300, n_classes=3, noise=0.02, rng=0)
     net = mlp([2, 64, 64, 3], rng=0, init="he_uniform")
-    history = net.fit(X, y, "cross_entropy", epochs=300, optimizer=SGD(0.05, momentum=0.9),
-                      batch_size=32, rng=0)
+    history = net.fit(
+        X, y, "cross_entropy", epochs=300, optimizer=SGD(0.05, momentum=0.9), batch_size=32, rng=0
+    )
     assert history.accuracy[-1] >= 0.95
     assert losses.cross_entropy.accuracy(net.predict(X), y) >= 0.95
 
@@ -105,8 +118,15 @@ def test_prelu_alpha_is_learned() -> None:
     prelu = net.layers[1]
     assert isinstance(prelu, PReLU) and prelu.alpha == 0.25
     seen = []
-    net.fit(X, y, "cross_entropy", epochs=30, lr=0.1, rng=0,
-            callback=lambda epoch, logs: seen.append(prelu.alpha))
+    net.fit(
+        X,
+        y,
+        "cross_entropy",
+        epochs=30,
+        lr=0.1,
+        rng=0,
+        callback=lambda epoch, logs: seen.append(prelu.alpha),
+    )
     assert len(set(seen)) == 30 and prelu.alpha != 0.25
     assert "1.alpha" in net.params
 
@@ -117,11 +137,13 @@ def test_prelu_alpha_is_learned() -> None:
 def test_autoencoder_reconstruction_improves(rng: np.random.Generator) -> None:
     codes = rng.normal(size=(300, 2))
     X = np.tanh(codes @ rng.normal(size=(2, 6)))  # a curved 2-D sheet in 6-D
-    ae = Autoencoder(mlp([6, 16, 2], activation="tanh", rng=0),
-                     mlp([2, 16, 6], activation="tanh", rng=1))
+    ae = Autoencoder(
+        mlp([6, 16, 2], activation="tanh", rng=0), mlp([2, 16, 6], activation="tanh", rng=1)
+    )
     before = ae.evaluate(X, X, "mse")["loss"]
-    history = ae.fit(X, epochs=100, optimizer=SGD(0.05, 0.9), batch_size=16, rng=0,
-                     validation_data=X[:50])
+    history = ae.fit(
+        X, epochs=100, optimizer=SGD(0.05, 0.9), batch_size=16, rng=0, validation_data=X[:50]
+    )
     assert history.loss[-1] < 0.2 * before
     assert history.val_loss[-1] < 0.2 * before
     assert ae.encode(X).shape == (300, 2)
@@ -150,8 +172,14 @@ def test_history_contents_for_regression_and_classification(rng: np.random.Gener
     assert isinstance(h, History) and h is net.history_
     assert h.keys() == ["loss"] and h.epochs == 3 and h.accuracy == []
     net = mlp([3, 4, 2], rng=0)
-    h = net.fit(X, (X[:, 0] > 0).astype(int), "cross_entropy", epochs=2, rng=0,
-                validation_data=(X[:5], [0, 1, 0, 1, 1]))
+    h = net.fit(
+        X,
+        (X[:, 0] > 0).astype(int),
+        "cross_entropy",
+        epochs=2,
+        rng=0,
+        validation_data=(X[:5], [0, 1, 0, 1, 1]),
+    )
     assert h.keys() == ["loss", "accuracy", "val_loss", "val_accuracy"]
     assert all(len(h[k]) == 2 for k in h.keys())
     assert all(isinstance(v, float) for v in h.loss)
@@ -185,8 +213,7 @@ def test_same_seeds_same_training(rng: np.random.Generator) -> None:
         net = mlp([2, 5, 2], rng=4)
         runs.append(net.fit(X, y, "cross_entropy", epochs=3, lr=0.1, batch_size=8, rng=9).loss)
     assert runs[0] == runs[1]
-    other = mlp([2, 5, 2], rng=4).fit(X, y, "cross_entropy", epochs=3, lr=0.1, batch_size=8,
-                                      rng=10)
+    other = mlp([2, 5, 2], rng=4).fit(X, y, "cross_entropy", epochs=3, lr=0.1, batch_size=8, rng=10)
     assert other.loss != runs[0]
 
 
@@ -209,8 +236,9 @@ def test_callback_sees_each_epoch_and_can_stop() -> None:
         calls.append((epoch, sorted(logs)))
         return epoch == 3
 
-    h = mlp([2, 3, 2], rng=0).fit(XOR_X, XOR_Y, "cross_entropy", epochs=10, rng=0,
-                                  callback=callback)
+    h = mlp([2, 3, 2], rng=0).fit(
+        XOR_X, XOR_Y, "cross_entropy", epochs=10, rng=0, callback=callback
+    )
     assert calls == [(e, ["accuracy", "loss"]) for e in (1, 2, 3)]
     assert h.epochs == 3
 
@@ -253,8 +281,9 @@ def test_forward_backward_params_and_repr(rng: np.random.Generator) -> None:
     g = net.backward(np.ones_like(out))
     assert g.shape == X.shape
     np.testing.assert_array_equal(net(X), out)
-    assert repr(net) == ("Sequential([\n    Dense(3, 4),\n    ActivationLayer('tanh'),\n"
-                         "    Dense(4, 2),\n])")
+    assert repr(net) == (
+        "Sequential([\n    Dense(3, 4),\n    ActivationLayer('tanh'),\n    Dense(4, 2),\n])"
+    )
 
 
 def test_mlp_layers_and_output_activations() -> None:
@@ -271,14 +300,21 @@ def test_mlp_layers_and_output_activations() -> None:
 
 def test_wrong_feature_count() -> None:
     net = mlp([3, 4, 2], rng=0)
-    with pytest.raises(ValueError, match=r"^X must have 3 feature\(s\) per sample \(n_in of this "
-                       r"Dense layer\), got an array of shape \(5, 2\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"^X must have 3 feature\(s\) per sample \(n_in of this "
+        r"Dense layer\), got an array of shape \(5, 2\)",
+    ):
         net.fit(np.zeros((5, 2)), np.zeros(5, dtype=int), "cross_entropy")
     with pytest.raises(ValueError, match=r"^X must have 3 feature\(s\)"):
         net.predict(np.zeros((5, 2)))
     with pytest.raises(ValueError, match=r"^X_val must have 3 feature\(s\)"):
-        net.fit(np.zeros((5, 3)), np.zeros(5, dtype=int), "cross_entropy",
-                validation_data=(np.zeros((2, 4)), [0, 1]))
+        net.fit(
+            np.zeros((5, 3)),
+            np.zeros(5, dtype=int),
+            "cross_entropy",
+            validation_data=(np.zeros((2, 4)), [0, 1]),
+        )
 
 
 def test_layers_that_do_not_fit_together() -> None:
@@ -289,14 +325,23 @@ def test_layers_that_do_not_fit_together() -> None:
 
 def test_wrong_target_shape_and_labels_out_of_range() -> None:
     X = np.zeros((4, 2))
-    with pytest.raises(ValueError, match=r"^y must be an array of shape \(4, 3\) \(the shape of "
-                       r"the predictions"):
+    with pytest.raises(
+        ValueError,
+        match=r"^y must be an array of shape \(4, 3\) \(the shape of "
+        r"the predictions",
+    ):
         mlp([2, 3], rng=0).fit(X, np.zeros(4), "mse")
-    with pytest.raises(ValueError, match=r"^y must be class indices of shape \(4,\) or one-hot "
-                       r"rows of shape \(4, 3\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"^y must be class indices of shape \(4,\) or one-hot "
+        r"rows of shape \(4, 3\)",
+    ):
         mlp([2, 3], rng=0).fit(X, np.zeros(3, dtype=int), "cross_entropy")
-    with pytest.raises(ValueError, match=r"^y must hold class indices in \[0, 2\] \(one per row "
-                       r"of 3 logits\), got values from 0 to 3"):
+    with pytest.raises(
+        ValueError,
+        match=r"^y must hold class indices in \[0, 2\] \(one per row "
+        r"of 3 logits\), got values from 0 to 3",
+    ):
         mlp([2, 3], rng=0).fit(X, [0, 1, 2, 3], "cross_entropy")
     with pytest.raises(ValueError, match=r"^y must hold targets in \[0, 1\]"):
         mlp([2, 1], output_activation="sigmoid").fit(X, [0, 1, 2, 1], "binary_cross_entropy")
@@ -357,8 +402,9 @@ def test_divergence_is_reported() -> None:
     # No np.errstate here: with warnings as errors, the user must see our message, not an
     # overflow warning from a matmul.
     with pytest.raises(
-        ValueError, match=r"^the network's output became non-finite in epoch \d+: training "
-        r"diverged"
+        ValueError,
+        match=r"^the network's output became non-finite in epoch \d+: training "
+        r"diverged",
     ):
         net.fit(X, [1e3, -1e3], "mse", epochs=50, lr=10.0, batch_size=None)
 
@@ -376,15 +422,20 @@ def test_backward_errors() -> None:
     ("call", "exc", "pattern"),
     [
         (lambda: Sequential([]), TypeError, r"^layers must be a non-empty sequence of layers"),
-        (lambda: Sequential([Dense(2, 2), "relu"]), TypeError,
-         r"^layers\[1\] must be a layer with forward, backward, params and grads"),
+        (
+            lambda: Sequential([Dense(2, 2), "relu"]),
+            TypeError,
+            r"^layers\[1\] must be a layer with forward, backward, params and grads",
+        ),
         (lambda: mlp([2]), ValueError, r"^sizes must be at least two sizes"),
         (lambda: mlp([2, 0, 1]), ValueError, r"^sizes\[1\] must be a positive integer, got 0"),
         (lambda: mlp("2-3-1"), TypeError, r"^sizes must be a sequence of layer sizes"),
-        (lambda: mlp([2, 3, 1], activation="relux"), ValueError,
-         r"^activation must be one of"),
-        (lambda: mlp([2, 3, 1], output_activation=3), TypeError,
-         r"^output_activation must be an Activation or an activation key"),
+        (lambda: mlp([2, 3, 1], activation="relux"), ValueError, r"^activation must be one of"),
+        (
+            lambda: mlp([2, 3, 1], output_activation=3),
+            TypeError,
+            r"^output_activation must be an Activation or an activation key",
+        ),
         (lambda: mlp([2, 3, 1], dtype=np.int64), TypeError, r"^dtype must be numpy.float32"),
     ],
 )
@@ -416,3 +467,84 @@ def test_mlp_learns_prelu_slopes_whether_given_a_key_or_the_object() -> None:
 def test_mlp_unknown_activation_names_the_argument_once() -> None:
     with pytest.raises(ValueError, match=r"^activation must be one of"):
         mlp([2, 3, 1], activation="foo")
+
+
+# --- the public protocol only ---------------------------------------------------------------------
+
+
+class PublicOnly:
+    """A layer seen only through its public names: touching a private one fails the test."""
+
+    def __init__(self, inner: object) -> None:
+        object.__setattr__(self, "wrapped", inner)
+
+    def __getattr__(self, name: str) -> object:
+        if name.startswith("_"):
+            raise AssertionError(f"Sequential reached for the private attribute {name}")
+        return getattr(object.__getattribute__(self, "wrapped"), name)
+
+
+class PublicLoss(losses.Loss):
+    """A loss seen only through its public names (its own methods still use their privates)."""
+
+    def __init__(self, inner: losses.Loss) -> None:
+        object.__setattr__(self, "wrapped", inner)
+
+    def __call__(self, y_pred: object, y_true: object) -> float:
+        return object.__getattribute__(self, "wrapped")(y_pred, y_true)
+
+    def __getattribute__(self, name: str) -> object:
+        if name.startswith("__") or name == "wrapped":
+            return object.__getattribute__(self, name)
+        if name.startswith("_"):
+            raise AssertionError(f"Sequential reached for the private attribute {name}")
+        return getattr(object.__getattribute__(self, "wrapped"), name)
+
+
+@pytest.mark.parametrize("loss", ["cross_entropy", "mse"])
+def test_sequential_uses_only_the_public_layer_and_loss_protocol(loss: str) -> None:
+    X, y = datasets.moons(60, noise=0.1, rng=0)
+    targets = y if loss == "cross_entropy" else np.eye(2)[y]
+
+    def build(wrap: bool) -> Sequential:
+        layers = [Dense(2, 4, rng=0), ActivationLayer("tanh"), PReLU(), Dense(4, 2, rng=1)]
+        return Sequential([PublicOnly(layer) for layer in layers] if wrap else layers)
+
+    public, plain = build(True), build(False)
+    kwargs = {"epochs": 3, "lr": 0.1, "batch_size": 16, "rng": 0, "verbose": 0}
+    h = public.fit(X, targets, PublicLoss(losses.get(loss)), validation_data=(X, targets), **kwargs)
+    expected = plain.fit(X, targets, loss, validation_data=(X, targets), **kwargs)
+    assert h.as_dict() == expected.as_dict()
+    assert public.evaluate(X, targets, PublicLoss(losses.get(loss))) == plain.evaluate(
+        X, targets, loss
+    )
+    out = public.forward(X)
+    np.testing.assert_array_equal(public.backward(np.ones_like(out)), plain.backward(out * 0 + 1))
+    assert public.summary((2,)).output_shape == (2,) and public.n_params == plain.n_params
+
+
+def test_options_after_the_loss_are_keyword_only() -> None:
+    with pytest.raises(TypeError):
+        mlp([2, 1]).fit(np.ones((4, 2)), np.ones(4), "mse", 5)  # type: ignore[misc]
+
+
+def test_a_network_is_a_layer_of_another_network() -> None:
+    inner = mlp([3, 4, 4], activation="tanh", rng=0)
+    net = Sequential([inner, mlp([4, 2], rng=1)])
+    assert inner.output_shape((3,)) == (4,)
+    assert net.summary((3,)).output_shape == (2,)
+    with pytest.raises(ValueError, match=r"^the input of layer 1 must have 5 feature"):
+        Sequential([inner, Dense(5, 1)]).predict(np.ones((2, 3)))
+    with pytest.raises(ValueError, match=r"^X must have 3 feature"):
+        net.predict(np.ones((2, 5)))
+
+
+def test_autoencoder_is_built_by_the_sequential_constructor() -> None:
+    encoder, decoder = mlp([3, 2], rng=0), mlp([2, 3], rng=1)
+    ae = Autoencoder(encoder, decoder)
+    assert isinstance(ae.layers, list) and ae.layers == [*encoder.layers, *decoder.layers]
+    assert ae.summary((3,)).output_shape == (3,)
+    with pytest.raises(TypeError, match=r"^layers\[0\] must be a layer"):
+        Autoencoder([Dense(3, 2)], ["relu"])
+    with pytest.raises(RuntimeError, match="needs a forward pass first"):
+        ae.backward(np.ones((1, 3)))
