@@ -47,7 +47,6 @@ __all__ = [
 ]
 
 
-
 def numerical_gradient(f: Callable[[Array], float], x: Array, eps: float = 1e-6) -> Array:
     """The central-difference gradient of the scalar ``f(x)`` with respect to every entry of ``x``.
 

@@ -74,7 +74,6 @@ from nnref._validation import (
 __all__ = ["ActivationLayer", "Dense", "Layer", "PReLU"]
 
 
-
 class Layer:
     """The layer protocol: what every layer provides and what a network may call.
 

@@ -28,7 +28,6 @@ from nnref._validation import as_float_array, check_finite, check_ndim, check_re
 __all__ = ["Neuron", "NeuronTrace"]
 
 
-
 @dataclass(frozen=True)
 class NeuronTrace:
     """Every intermediate value of one forward pass through a [`Neuron`][nnref.neuron.Neuron].
@@ -91,8 +90,7 @@ class NeuronTrace:
         return [
             f"net input  z = {total} = {fmt(self.net_input)}",
             f"activity   a = {self.activation.key}({fmt(self.net_input)}) = {fmt(self.activity)}",
-            f"output     o = {self.output_function.key}({fmt(self.activity)}) = "
-            f"{fmt(self.output)}",
+            f"output     o = {self.output_function.key}({fmt(self.activity)}) = {fmt(self.output)}",
         ]
 
 

@@ -28,7 +28,6 @@ from nnref._validation import check_interval, check_positive, describe, error
 __all__ = ["SGD"]
 
 
-
 def _pairs(params: Any, grads: Any) -> list[tuple[Array, Array]]:
     """Match parameters with their gradients from whichever form ``step`` was given."""
     if grads is None:
@@ -41,8 +40,11 @@ def _pairs(params: Any, grads: Any) -> list[tuple[Array, Array]]:
             items = list(layers)
         except TypeError:
             raise error(
-                "params", "a network, a layer, a sequence of layers, or parameter arrays "
-                "with their gradients", params, TypeError
+                "params",
+                "a network, a layer, a sequence of layers, or parameter arrays "
+                "with their gradients",
+                params,
+                TypeError,
             ) from None
         for layer in items:
             if not (hasattr(layer, "params") and hasattr(layer, "grads")):
@@ -142,4 +144,3 @@ class SGD:
     def __repr__(self) -> str:
         extra = f", momentum={self.momentum!r}" if self.momentum else ""
         return f"SGD(lr={self.lr!r}{extra})"
-

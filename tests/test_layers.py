@@ -40,8 +40,9 @@ def test_public_names_have_examples(module_name: str) -> None:
 # --- initialisation ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", [*init.NAMES, "xavier_uniform", "xavier_normal",
-                                  "kaiming_uniform", "kaiming_normal"])
+@pytest.mark.parametrize(
+    "name", [*init.NAMES, "xavier_uniform", "xavier_normal", "kaiming_uniform", "kaiming_normal"]
+)
 def test_every_scheme_gives_its_shape_and_dtype(name: str) -> None:
     f = init.get(name)
     assert f((5, 3), rng=0).shape == (5, 3)
@@ -163,8 +164,7 @@ def test_replaced_parameter_gets_a_fresh_gradient_buffer() -> None:
 
 def test_float32_in_float32_out() -> None:
     x = np.ones((2, 3), dtype=np.float32)
-    for layer in (Dense(3, 3, rng=0), ActivationLayer("tanh"), ActivationLayer("softmax"),
-                  PReLU()):
+    for layer in (Dense(3, 3, rng=0), ActivationLayer("tanh"), ActivationLayer("softmax"), PReLU()):
         out = layer.forward(x)
         assert out.dtype == np.float32, layer
         assert layer.backward(np.ones_like(out)).dtype == np.float32, layer
@@ -195,11 +195,17 @@ def test_astype_converts_parameters() -> None:
 
 def test_dense_rejects_bad_input() -> None:
     layer = Dense(3, 2, rng=0)
-    with pytest.raises(ValueError, match=r"^x must have 3 feature\(s\) per sample \(n_in of this "
-                       r"Dense layer\), got an array of shape \(4, 2\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"^x must have 3 feature\(s\) per sample \(n_in of this "
+        r"Dense layer\), got an array of shape \(4, 2\)",
+    ):
         layer.forward(np.ones((4, 2)))
-    with pytest.raises(ValueError, match=r"^x must be a 2-D array \(n_samples, n_in\), got an "
-                       r"array of shape \(3,\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"^x must be a 2-D array \(n_samples, n_in\), got an "
+        r"array of shape \(3,\)",
+    ):
         layer.forward(np.ones(3))
     with pytest.raises(ValueError, match=r"^x must be finite \(no NaN or inf\), got 1 "):
         layer.forward([[1.0, np.nan, 0.0]])
@@ -238,11 +244,17 @@ def test_set_params_checks_names_and_shapes() -> None:
     layer.set_params(W=[[3.0], [4.0]], b=[1.0])
     assert layer.params["W"] is W  # updated in place
     np.testing.assert_array_equal(W, [[3.0], [4.0]])
-    with pytest.raises(ValueError, match=r"^W must be an array of shape \(2, 1\), got an array "
-                       r"of shape \(1, 2\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"^W must be an array of shape \(2, 1\), got an array "
+        r"of shape \(1, 2\)",
+    ):
         layer.set_params(W=[[3.0, 4.0]])
-    with pytest.raises(TypeError, match=r"^alpha must be a parameter of this layer \(they are: "
-                       r"W, b\)"):
+    with pytest.raises(
+        TypeError,
+        match=r"^alpha must be a parameter of this layer \(they are: "
+        r"W, b\)",
+    ):
         layer.set_params(alpha=1.0)
     with pytest.raises(ValueError, match=r"^b must be finite"):
         layer.set_params(b=[np.nan])
@@ -263,8 +275,9 @@ def test_activation_layer_matches_activation(key: str, rng: np.random.Generator)
     assert layer.params == {} and layer.grads == {} and layer.n_params == 0
 
 
-@pytest.mark.parametrize(("key", "width"), [("softmax", 4), ("log_softmax", 4), ("glu", 2),
-                                            ("maxout", 2)])
+@pytest.mark.parametrize(
+    ("key", "width"), [("softmax", 4), ("log_softmax", 4), ("glu", 2), ("maxout", 2)]
+)
 def test_activation_layer_vector_valued_uses_backward(
     key: str, width: int, rng: np.random.Generator
 ) -> None:
@@ -283,8 +296,11 @@ def test_activation_layer_parameters_and_errors() -> None:
     assert repr(layer) == "ActivationLayer('leaky_relu', alpha=0.2)"
     with pytest.raises(ValueError, match=r"^activation must be one of"):
         ActivationLayer("relux")
-    with pytest.raises(TypeError, match=r"^activation must be an Activation or an activation "
-                       r"key"):
+    with pytest.raises(
+        TypeError,
+        match=r"^activation must be an Activation or an activation "
+        r"key",
+    ):
         ActivationLayer(3)
     with pytest.raises(TypeError, match=r"relu got unexpected parameter\(s\) alpha"):
         ActivationLayer("relu", alpha=0.1)
@@ -332,11 +348,14 @@ def test_layer_base_is_abstract() -> None:
     assert Layer().dtype is None and repr(Layer()) == "Layer()"
 
 
-@pytest.mark.parametrize(("call", "name"), [
-    (lambda: init.normal((2, 2), std=-1.0), "std"),
-    (lambda: init.normal((2, 2), std=float("nan")), "std"),
-    (lambda: init.uniform((2, 2), limit=-1.0), "limit"),
-])
+@pytest.mark.parametrize(
+    ("call", "name"),
+    [
+        (lambda: init.normal((2, 2), std=-1.0), "std"),
+        (lambda: init.normal((2, 2), std=float("nan")), "std"),
+        (lambda: init.uniform((2, 2), limit=-1.0), "limit"),
+    ],
+)
 def test_init_scales_must_be_positive(call: object, name: str) -> None:
     with pytest.raises(ValueError, match=rf"^{name} must be a positive real number"):
         call()  # type: ignore[operator]

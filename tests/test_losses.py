@@ -17,8 +17,13 @@ KEYS = [loss.key for loss in ALL]
 
 
 def test_catalog_and_get() -> None:
-    assert KEYS == ["squared_error", "mse", "binary_cross_entropy",
-                    "binary_cross_entropy_with_logits", "cross_entropy"]
+    assert KEYS == [
+        "squared_error",
+        "mse",
+        "binary_cross_entropy",
+        "binary_cross_entropy_with_logits",
+        "cross_entropy",
+    ]
     for loss in ALL:
         assert losses.get(loss.key) is loss and losses.get(loss) is loss
         assert getattr(losses, loss.key) is loss
@@ -54,17 +59,19 @@ def test_squared_error_is_half_the_sum_of_squares() -> None:
 
 def test_mse_averages_over_every_element() -> None:
     assert losses.mse([[1.0, 2.0], [0.0, -1.0]], [[0.0, 0.0], [0.0, 1.0]]) == 9.0 / 4
-    np.testing.assert_allclose(losses.mse.gradient([[1.0, 2.0], [0.0, -1.0]],
-                                                   [[0.0, 0.0], [0.0, 1.0]]),
-                               [[0.5, 1.0], [0.0, -1.0]])
+    np.testing.assert_allclose(
+        losses.mse.gradient([[1.0, 2.0], [0.0, -1.0]], [[0.0, 0.0], [0.0, 1.0]]),
+        [[0.5, 1.0], [0.0, -1.0]],
+    )
 
 
 def test_binary_cross_entropy_values() -> None:
     p, y = np.array([0.9, 0.2, 0.6]), np.array([1.0, 0.0, 1.0])
     expected = -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
     assert losses.binary_cross_entropy(p, y) == pytest.approx(expected, rel=1e-14)
-    np.testing.assert_allclose(losses.binary_cross_entropy.gradient(p, y),
-                               (p - y) / (p * (1 - p)) / 3)
+    np.testing.assert_allclose(
+        losses.binary_cross_entropy.gradient(p, y), (p - y) / (p * (1 - p)) / 3
+    )
 
 
 def test_binary_cross_entropy_is_clamped_at_the_ends() -> None:
@@ -78,17 +85,20 @@ def test_with_logits_equals_bce_of_sigmoid(rng: np.random.Generator) -> None:
     z = rng.normal(scale=3, size=(6, 2))
     y = (rng.random((6, 2)) > 0.5).astype(float)
     assert losses.binary_cross_entropy_with_logits(z, y) == pytest.approx(
-        losses.binary_cross_entropy(act.sigmoid(z), y), rel=1e-12)
-    np.testing.assert_allclose(losses.binary_cross_entropy_with_logits.gradient(z, y),
-                               (act.sigmoid(z) - y) / 12)
+        losses.binary_cross_entropy(act.sigmoid(z), y), rel=1e-12
+    )
+    np.testing.assert_allclose(
+        losses.binary_cross_entropy_with_logits.gradient(z, y), (act.sigmoid(z) - y) / 12
+    )
 
 
 def test_with_logits_is_stable_at_extremes() -> None:
     z = np.array([1e4, -1e4, 1e4, -1e4])
     y = np.array([1.0, 0.0, 0.0, 1.0])
     assert losses.binary_cross_entropy_with_logits(z, y) == pytest.approx(2e4 / 4)
-    np.testing.assert_allclose(losses.binary_cross_entropy_with_logits.gradient(z, y),
-                               [0.0, 0.0, 0.25, -0.25])
+    np.testing.assert_allclose(
+        losses.binary_cross_entropy_with_logits.gradient(z, y), [0.0, 0.0, 0.25, -0.25]
+    )
 
 
 def test_cross_entropy_by_hand() -> None:
@@ -97,8 +107,7 @@ def test_cross_entropy_by_hand() -> None:
     log_s = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
     assert losses.cross_entropy(z, y) == pytest.approx(-(log_s[0, 2] + log_s[1, 0]) / 2)
     s = np.exp(log_s)
-    np.testing.assert_allclose(losses.cross_entropy.gradient(z, y),
-                               (s - np.eye(3)[y]) / 2)
+    np.testing.assert_allclose(losses.cross_entropy.gradient(z, y), (s - np.eye(3)[y]) / 2)
 
 
 def test_cross_entropy_one_hot_equals_indices(rng: np.random.Generator) -> None:
@@ -106,8 +115,9 @@ def test_cross_entropy_one_hot_equals_indices(rng: np.random.Generator) -> None:
     y = rng.integers(0, 4, size=7)
     onehot = np.eye(4)[y]
     assert losses.cross_entropy(z, onehot) == pytest.approx(losses.cross_entropy(z, y), rel=1e-14)
-    np.testing.assert_allclose(losses.cross_entropy.gradient(z, onehot),
-                               losses.cross_entropy.gradient(z, y), atol=1e-16)
+    np.testing.assert_allclose(
+        losses.cross_entropy.gradient(z, onehot), losses.cross_entropy.gradient(z, y), atol=1e-16
+    )
 
 
 def test_cross_entropy_soft_targets(rng: np.random.Generator) -> None:
@@ -132,9 +142,13 @@ def test_cross_entropy_is_stable_at_1e4(scale: float) -> None:
 
 def test_float32_in_float32_out() -> None:
     z = np.array([[1.0, -2.0], [0.5, 0.5]], dtype=np.float32)
-    for loss, y in [(losses.mse, z), (losses.squared_error, z), (losses.cross_entropy, [0, 1]),
-                    (losses.binary_cross_entropy_with_logits, [[1, 0], [0, 1]]),
-                    (losses.binary_cross_entropy, [[1, 0], [0, 1]])]:
+    for loss, y in [
+        (losses.mse, z),
+        (losses.squared_error, z),
+        (losses.cross_entropy, [0, 1]),
+        (losses.binary_cross_entropy_with_logits, [[1, 0], [0, 1]]),
+        (losses.binary_cross_entropy, [[1, 0], [0, 1]]),
+    ]:
         pred = act.sigmoid(z) if loss is losses.binary_cross_entropy else z
         assert loss.gradient(pred, y).dtype == np.float32, loss
         assert isinstance(loss(pred, y), float)
@@ -171,8 +185,10 @@ def test_cross_entropy_properties(z: np.ndarray, y: list[int], shift: float) -> 
 
 
 @settings(max_examples=60, deadline=None)
-@given(arrays(np.float64, (4, 2), elements=st.floats(-1e3, 1e3)),
-       arrays(np.float64, (4, 2), elements=st.floats(0, 1)))
+@given(
+    arrays(np.float64, (4, 2), elements=st.floats(-1e3, 1e3)),
+    arrays(np.float64, (4, 2), elements=st.floats(0, 1)),
+)
 def test_binary_losses_are_non_negative_for_hard_targets(z: np.ndarray, t: np.ndarray) -> None:
     y = np.round(t)
     assert losses.binary_cross_entropy_with_logits(z, y) >= 0
@@ -199,7 +215,8 @@ def test_accuracy_and_classify() -> None:
     np.testing.assert_array_equal(losses.binary_cross_entropy.classify(p), [1, 0, 1])
     assert losses.binary_cross_entropy.accuracy(p, [1, 1, 1]) == pytest.approx(2 / 3)
     np.testing.assert_array_equal(
-        losses.binary_cross_entropy_with_logits.classify([[-1.0, 2.0]]), [[0, 1]])
+        losses.binary_cross_entropy_with_logits.classify([[-1.0, 2.0]]), [[0, 1]]
+    )
     assert losses.binary_cross_entropy_with_logits.accuracy([[-1.0, 2.0]], [[0, 0]]) == 0.5
     with pytest.raises(TypeError, match=r"^accuracy needs a classification loss"):
         losses.mse.accuracy([1.0], [1.0])
@@ -210,8 +227,15 @@ def test_accuracy_and_classify() -> None:
 # --- targets of a single output column ---------------------------------------------------------
 
 
-@pytest.mark.parametrize("loss", [losses.mse, losses.squared_error, losses.binary_cross_entropy,
-                                  losses.binary_cross_entropy_with_logits])
+@pytest.mark.parametrize(
+    "loss",
+    [
+        losses.mse,
+        losses.squared_error,
+        losses.binary_cross_entropy,
+        losses.binary_cross_entropy_with_logits,
+    ],
+)
 def test_one_dimensional_targets_for_a_single_column(loss: losses.Loss) -> None:
     pred = np.array([[0.2], [0.7], [0.4]])
     y = np.array([0.0, 1.0, 1.0])
@@ -222,11 +246,15 @@ def test_one_dimensional_targets_for_a_single_column(loss: losses.Loss) -> None:
 # --- bad input ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("loss", [losses.mse, losses.squared_error,
-                                  losses.binary_cross_entropy_with_logits])
+@pytest.mark.parametrize(
+    "loss", [losses.mse, losses.squared_error, losses.binary_cross_entropy_with_logits]
+)
 def test_wrong_target_shape(loss: losses.Loss) -> None:
-    with pytest.raises(ValueError, match=r"^y_true must be an array of shape \(3, 2\) \(the shape "
-                       r"of the predictions"):
+    with pytest.raises(
+        ValueError,
+        match=r"^y_true must be an array of shape \(3, 2\) \(the shape "
+        r"of the predictions",
+    ):
         loss(np.zeros((3, 2)), np.zeros(3))
     with pytest.raises(ValueError, match=r"^y_true must be an array of shape \(3, 1\)"):
         loss(np.zeros((3, 1)), np.zeros((1, 3)))
@@ -245,13 +273,19 @@ def test_nan_is_rejected(loss: losses.Loss) -> None:
 
 def test_cross_entropy_target_errors() -> None:
     z = np.zeros((3, 4))
-    with pytest.raises(ValueError, match=r"^y_true must hold class indices in \[0, 3\] \(one per "
-                       r"row of 4 logits\), got values from -1 to 2"):
+    with pytest.raises(
+        ValueError,
+        match=r"^y_true must hold class indices in \[0, 3\] \(one per "
+        r"row of 4 logits\), got values from -1 to 2",
+    ):
         losses.cross_entropy(z, [0, -1, 2])
     with pytest.raises(ValueError, match=r"^y_true must hold class indices in \[0, 3\]"):
         losses.cross_entropy(z, [0, 4, 2])
-    with pytest.raises(ValueError, match=r"^y_true must be class indices of shape \(3,\) or "
-                       r"one-hot rows of shape \(3, 4\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"^y_true must be class indices of shape \(3,\) or "
+        r"one-hot rows of shape \(3, 4\)",
+    ):
         losses.cross_entropy(z, [0, 1])
     with pytest.raises(ValueError, match=r"^y_true must be an array of shape \(3, 4\)"):
         losses.cross_entropy(z, np.eye(3))
@@ -267,12 +301,18 @@ def test_cross_entropy_target_errors() -> None:
 
 
 def test_binary_range_errors() -> None:
-    with pytest.raises(ValueError, match=r"^y_pred must hold probabilities in \[0, 1\] \(use "
-                       r"binary_cross_entropy_with_logits on logits\), got values from -0.5 "):
+    with pytest.raises(
+        ValueError,
+        match=r"^y_pred must hold probabilities in \[0, 1\] \(use "
+        r"binary_cross_entropy_with_logits on logits\), got values from -0.5 ",
+    ):
         losses.binary_cross_entropy([-0.5, 0.5], [0.0, 1.0])
     for loss in (losses.binary_cross_entropy, losses.binary_cross_entropy_with_logits):
-        with pytest.raises(ValueError, match=r"^y_true must hold targets in \[0, 1\], got values "
-                           r"from 0.0 to 2.0"):
+        with pytest.raises(
+            ValueError,
+            match=r"^y_true must hold targets in \[0, 1\], got values "
+            r"from 0.0 to 2.0",
+        ):
             loss([0.5, 0.5], [0.0, 2.0])
 
 

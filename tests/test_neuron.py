@@ -46,8 +46,9 @@ def test_bias_adds_to_net_input() -> None:
 
 
 @given(
-    arrays(np.float64, st.tuples(st.integers(1, 8), st.integers(1, 5)),
-           elements=st.floats(-100, 100)),
+    arrays(
+        np.float64, st.tuples(st.integers(1, 8), st.integers(1, 5)), elements=st.floats(-100, 100)
+    ),
     st.floats(-10, 10),
 )
 def test_batch_equals_rows_one_by_one(X: np.ndarray, bias: float) -> None:
@@ -87,10 +88,17 @@ def test_repr_round_trips_the_settings() -> None:
         ({"weights": ["a", "b"]}, TypeError, r"weights must be a real-valued array, got"),
         ({"weights": [1.0], "bias": [1.0, 2.0]}, ValueError, r"bias must be a finite real number"),
         ({"weights": [1.0], "bias": np.inf}, ValueError, r"bias must be a finite real number"),
-        ({"weights": [1.0], "activation": "relux"}, ValueError,
-         r"^activation must be one of .*'relu'.*, got 'relux'"),
-        ({"weights": [1.0], "output": 3}, TypeError, r"output must be an Activation or an "
-         r"activation key such as 'relu', got 3"),
+        (
+            {"weights": [1.0], "activation": "relux"},
+            ValueError,
+            r"^activation must be one of .*'relu'.*, got 'relux'",
+        ),
+        (
+            {"weights": [1.0], "output": 3},
+            TypeError,
+            r"output must be an Activation or an "
+            r"activation key such as 'relu', got 3",
+        ),
     ],
 )
 def test_bad_construction(kwargs: dict[str, object], exc: type[Exception], pattern: str) -> None:
@@ -101,8 +109,11 @@ def test_bad_construction(kwargs: dict[str, object], exc: type[Exception], patte
 @pytest.mark.parametrize(
     ("x", "pattern"),
     [
-        ([1.0, 2.0, 3.0], r"x must have 2 feature\(s\) per sample to match the weights, got an "
-         r"array of shape \(3,\)"),
+        (
+            [1.0, 2.0, 3.0],
+            r"x must have 2 feature\(s\) per sample to match the weights, got an "
+            r"array of shape \(3,\)",
+        ),
         ([[1.0, 2.0, 3.0]], r"x must have 2 feature\(s\) .* shape \(1, 3\)"),
         (np.zeros((2, 2, 2)), r"x must be a 1-D or 2-D array \(one sample or a batch\)"),
         (1.0, r"x must be a 1-D or 2-D array"),
@@ -125,11 +136,13 @@ def test_functions_of_a_whole_layer_are_refused(key: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "f", [f for f in activations.catalog() if f.elementwise and not f.position_dependent],
+    "f",
+    [f for f in activations.catalog() if f.elementwise and not f.position_dependent],
     ids=lambda f: f.key,
 )
-def test_every_elementwise_activation_treats_samples_independently(f: activations.Activation
-                                                                   ) -> None:
+def test_every_elementwise_activation_treats_samples_independently(
+    f: activations.Activation,
+) -> None:
     X = np.array([[0.5, -1.0], [2.0, 0.25], [-3.0, 1.5]])
     n = Neuron([0.6, -0.4], bias=0.1, activation=f)
     np.testing.assert_allclose(n(X), [float(n(row)) for row in X], rtol=1e-12)

@@ -105,8 +105,11 @@ def test_bad_step_arguments() -> None:
     opt = SGD()
     with pytest.raises(ValueError, match=r"^grads must match their parameter's shape \(2,\)"):
         opt.step([np.zeros(2)], [np.zeros(3)])
-    with pytest.raises(ValueError, match=r"^grads must hold one gradient per parameter \(2\), "
-                       r"got 1"):
+    with pytest.raises(
+        ValueError,
+        match=r"^grads must hold one gradient per parameter \(2\), "
+        r"got 1",
+    ):
         opt.step([np.zeros(2), np.zeros(2)], [np.zeros(2)])
     with pytest.raises(ValueError, match=r"^grads must be a dict with the same keys as params"):
         opt.step({"a": np.zeros(2)}, {"b": np.zeros(2)})

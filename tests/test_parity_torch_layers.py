@@ -58,9 +58,13 @@ def test_prelu(rng: np.random.Generator) -> None:
 
 @pytest.mark.parametrize("key", ["relu", "tanh", "sigmoid", "softmax", "log_softmax"])
 def test_activation_layers(key: str, rng: np.random.Generator) -> None:
-    fn = {"relu": F.relu, "tanh": torch.tanh, "sigmoid": torch.sigmoid,
-          "softmax": lambda z: F.softmax(z, dim=-1),
-          "log_softmax": lambda z: F.log_softmax(z, dim=-1)}[key]
+    fn = {
+        "relu": F.relu,
+        "tanh": torch.tanh,
+        "sigmoid": torch.sigmoid,
+        "softmax": lambda z: F.softmax(z, dim=-1),
+        "log_softmax": lambda z: F.log_softmax(z, dim=-1),
+    }[key]
     x, g = rng.normal(size=(5, 4)), rng.normal(size=(5, 4))
     layer = ActivationLayer(key)
     xt = t(x, grad=True)
@@ -84,11 +88,19 @@ def _loss_cases(rng: np.random.Generator) -> list[tuple[str, Any, Any, Any]]:
         ("squared_error", z, y_reg, lambda a, b: 0.5 * F.mse_loss(a, b, reduction="sum")),
         ("mse", z, y_reg, F.mse_loss),
         ("binary_cross_entropy", p, y_bin, F.binary_cross_entropy),
-        ("binary_cross_entropy", np.array([0.0, 1.0, 0.5]), np.array([1.0, 0.0, 1.0]),
-         F.binary_cross_entropy),
+        (
+            "binary_cross_entropy",
+            np.array([0.0, 1.0, 0.5]),
+            np.array([1.0, 0.0, 1.0]),
+            F.binary_cross_entropy,
+        ),
         ("binary_cross_entropy_with_logits", z, y_bin, F.binary_cross_entropy_with_logits),
-        ("binary_cross_entropy_with_logits", big, (big > 0).astype(float)[::-1].copy(),
-         F.binary_cross_entropy_with_logits),
+        (
+            "binary_cross_entropy_with_logits",
+            big,
+            (big > 0).astype(float)[::-1].copy(),
+            F.binary_cross_entropy_with_logits,
+        ),
         ("cross_entropy", z, idx, lambda a, b: F.cross_entropy(a, b.long())),
         ("cross_entropy", z, onehot, F.cross_entropy),
         ("cross_entropy", z, soft, F.cross_entropy),
@@ -107,8 +119,7 @@ def test_loss_value_and_gradient(case: int, rng: np.random.Generator) -> None:
     assert loss(pred, target) == pytest.approx(value.item(), rel=1e-12, abs=1e-14)
     # PyTorch clamps binary cross-entropy's denominator at 1e-12 rounded to float32, a relative
     # difference of 4e-9 from our float64 1e-12 where the clamp is active (p = 0 or 1).
-    np.testing.assert_allclose(loss.gradient(pred, target), pt.grad.numpy(), rtol=1e-8,
-                               atol=1e-14)
+    np.testing.assert_allclose(loss.gradient(pred, target), pt.grad.numpy(), rtol=1e-8, atol=1e-14)
 
 
 @pytest.mark.parametrize("momentum", [0.0, 0.5, 0.9])
@@ -131,25 +142,31 @@ def test_one_training_epoch_matches(rng: np.random.Generator) -> None:
     X = rng.normal(size=(50, 4))
     y = rng.integers(0, 3, size=50)
     net = mlp([4, 8, 8, 3], rng=0)
-    model = torch.nn.Sequential(torch.nn.Linear(4, 8), torch.nn.ReLU(), torch.nn.Linear(8, 8),
-                                torch.nn.ReLU(), torch.nn.Linear(8, 3)).double()
+    model = torch.nn.Sequential(
+        torch.nn.Linear(4, 8),
+        torch.nn.ReLU(),
+        torch.nn.Linear(8, 8),
+        torch.nn.ReLU(),
+        torch.nn.Linear(8, 3),
+    ).double()
     with torch.no_grad():
         for linear, dense in zip(model[::2], net.layers[::2], strict=True):
             linear.weight.copy_(t(dense.params["W"].T))
             linear.bias.copy_(t(dense.params["b"]))
     order = np.random.default_rng(7).permutation(50)  # the order fit draws from rng=7
-    net.fit(X, y, "cross_entropy", epochs=1, optimizer=SGD(0.1, momentum=0.9), batch_size=16,
-            rng=7)
+    net.fit(X, y, "cross_entropy", epochs=1, optimizer=SGD(0.1, momentum=0.9), batch_size=16, rng=7)
     opt = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9)
     Xt, yt = t(X), torch.tensor(y)
     for start in range(0, 50, 16):
-        idx = torch.tensor(order[start:start + 16])
+        idx = torch.tensor(order[start : start + 16])
         loss = F.cross_entropy(model(Xt[idx]), yt[idx])
         opt.zero_grad()
         loss.backward()
         opt.step()
     for linear, dense in zip(model[::2], net.layers[::2], strict=True):
-        np.testing.assert_allclose(dense.params["W"], linear.weight.detach().numpy().T,
-                                   rtol=1e-12, atol=1e-14)
-        np.testing.assert_allclose(dense.params["b"], linear.bias.detach().numpy(), rtol=1e-12,
-                                   atol=1e-14)
+        np.testing.assert_allclose(
+            dense.params["W"], linear.weight.detach().numpy().T, rtol=1e-12, atol=1e-14
+        )
+        np.testing.assert_allclose(
+            dense.params["b"], linear.bias.detach().numpy(), rtol=1e-12, atol=1e-14
+        )

@@ -49,14 +49,24 @@ def test_check_finite_names_argument_and_count() -> None:
 
 
 def test_check_ndim_message_shows_shape() -> None:
-    with pytest.raises(ValueError, match=r"x must be a 1-D or 2-D array \(a batch\), got an array "
-                       r"of shape \(1, 2, 3\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"x must be a 1-D or 2-D array \(a batch\), got an array "
+        r"of shape \(1, 2, 3\)",
+    ):
         check_ndim(np.zeros((1, 2, 3)), "x", (1, 2), "a batch")
 
 
-@pytest.mark.parametrize(("bad", "exc"), [(0, ValueError), (-1.5, ValueError),
-                                          (float("nan"), ValueError), ("1", TypeError),
-                                          (True, TypeError)])
+@pytest.mark.parametrize(
+    ("bad", "exc"),
+    [
+        (0, ValueError),
+        (-1.5, ValueError),
+        (float("nan"), ValueError),
+        ("1", TypeError),
+        (True, TypeError),
+    ],
+)
 def test_check_positive(bad: object, exc: type[Exception]) -> None:
     with pytest.raises(exc, match=r"^eta must be a positive real number, got "):
         check_positive(bad, "eta")
@@ -75,6 +85,9 @@ def test_check_rng_accepts_seed_generator_none() -> None:
     assert check_rng(g) is g
     assert check_rng(5).integers(100) == np.random.default_rng(5).integers(100)
     assert isinstance(check_rng(None), np.random.Generator)
-    with pytest.raises(TypeError, match=r"^rng must be a numpy.random.Generator, an int seed or "
-                       r"None, got 1.5"):
+    with pytest.raises(
+        TypeError,
+        match=r"^rng must be a numpy.random.Generator, an int seed or "
+        r"None, got 1.5",
+    ):
         check_rng(1.5)
