@@ -103,7 +103,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     shutil.copytree(ROOT / "nnref", source / "nnref", ignore=shutil.ignore_patterns("__pycache__"))
     dist = base / "dist"
     pip = [sys.executable, "-m", "pip"]
-    _run([*pip, "wheel", "--no-deps", "--no-build-isolation", "-w", dist, source], cwd=base)
+    _run([*pip, "wheel", "--no-deps", "-w", dist, source], cwd=base)
     wheel = next(dist.glob("nnref-*.whl"))
 
     venv = base / "venv"
