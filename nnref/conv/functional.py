@@ -209,7 +209,8 @@ def conv_forward(
     n = x.shape[0]
     c_out = W.shape[0]
     cols = geo.columns(x, out_hw, store=store)
-    flat = cols.reshape(n, -1, out_hw[0] * out_hw[1])  # (N, C kh kw, H_out W_out)
+    rows = cols.shape[1] * cols.shape[2] * cols.shape[3]
+    flat = cols.reshape(n, rows, out_hw[0] * out_hw[1])  # (N, C kh kw, H_out W_out)
     out = np.matmul(W.reshape(c_out, -1), flat).reshape(n, c_out, *out_hw)
     if b is not None:
         out += b[:, None, None]
@@ -229,8 +230,8 @@ def conv_backward(
     (summed over the batch) and $\\partial L/\\partial x$ (None unless ``need_input_grad``)."""
     n, c_out = grad_out.shape[:2]
     out_hw = (grad_out.shape[2], grad_out.shape[3])
-    g = grad_out.reshape(n, c_out, -1)
-    flat = cols.reshape(n, -1, g.shape[2])
+    g = grad_out.reshape(n, c_out, out_hw[0] * out_hw[1])
+    flat = cols.reshape(n, cols.shape[1] * cols.shape[2] * cols.shape[3], g.shape[2])
     # dL/dW = sum_n G_n X_col,n^T: one (C_out x L)(L x C kh kw) product per sample, then summed.
     grad_W = np.matmul(g, flat.transpose(0, 2, 1)).sum(axis=0).reshape(W.shape)
     grad_b = grad_out.sum(axis=(0, 2, 3))
@@ -376,7 +377,8 @@ def im2col(
     geo = _conv_args(as_pair(kernel_size, "kernel_size"), stride, padding, dilation)
     out_hw = geo.out_hw(images.shape[2:], "kernel_size", kernel_size)
     cols = geo.columns(images, out_hw)
-    return cols.reshape(images.shape[0], -1, out_hw[0] * out_hw[1])
+    n, c = images.shape[:2]
+    return cols.reshape(n, c * geo.kernel[0] * geo.kernel[1], out_hw[0] * out_hw[1])
 
 
 def col2im(
@@ -638,7 +640,7 @@ def convolve2d(image: ArrayLike, kernel: ArrayLike, mode: str = "valid") -> Arra
     what separates convolution from the cross-correlation of
     [`correlate2d`][nnref.conv.correlate2d] and of CNN layers. Computed here from this
     definition (every kernel entry adds a shifted copy of the image), not by flipping.
-    ``mode`` as in ``correlate2d``; the results agree with ``scipy.signal.convolve2d``.
+    ``mode`` as in ``correlate2d``; on one row it is NumPy's ``np.convolve``.
 
     Args:
         image: A 2-D array.
