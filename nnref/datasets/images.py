@@ -29,7 +29,8 @@ __all__ = ["SHAPE_NAMES", "shape_images"]
 #: The shapes [`shape_images`][nnref.datasets.shape_images] draws, in label order.
 SHAPE_NAMES: tuple[str, ...] = ("vertical", "horizontal", "cross", "square", "circle")
 
-_MIN_SIZE = 5
+_MIN_SIZE = 6
+_MIN_BOX = 4  # a 3-pixel circle would be the 3-pixel square
 
 
 def _masks(name: str, u: NDArray[Any], v: NDArray[Any], length: NDArray[Any]) -> NDArray[Any]:
@@ -62,8 +63,8 @@ def shape_images(
 
     Each image is $x = m + \\sigma \\varepsilon$, where $m$ is 1 on the pixels of the
     shape and 0 elsewhere and $\\varepsilon$ is standard normal noise. The shape fills a
-    square box of side $L$, drawn uniformly from $\\lceil (n + 2)/3 \\rceil$ to $n - 2$ for
-    images of $n \\times n$ pixels, placed uniformly at random inside the image:
+    square box of side $L$, drawn uniformly from $\\max(4, \\lceil (n + 2)/3 \\rceil)$ to
+    $n - 2$ for images of $n \\times n$ pixels, placed uniformly at random inside the image:
 
     - ``"vertical"``: a vertical bar one pixel wide, the middle column of the box;
     - ``"horizontal"``: a horizontal bar, the middle row;
@@ -77,7 +78,7 @@ def shape_images(
 
     Args:
         n_samples: Number of images.
-        size: Image height and width $n$ in pixels, at least 5.
+        size: Image height and width $n$ in pixels, at least 6.
         noise: Standard deviation $\\sigma$ of the noise, at least 0.
         classes: Which shapes, in label order (a subset of ``SHAPE_NAMES``, no repeats).
         rng: Random generator or int seed.
@@ -119,7 +120,7 @@ def shape_images(
     counts = [n // k + (1 if c < n % k else 0) for c in range(k)]
     y = generator.permutation(np.repeat(np.arange(k, dtype=np.int64), counts))
 
-    low, high = -(-(side + 2) // 3), side - 2
+    low, high = max(_MIN_BOX, -(-(side + 2) // 3)), side - 2
     length = generator.integers(low, high + 1, size=n)
     top = generator.integers(0, side - length + 1)
     left = generator.integers(0, side - length + 1)
