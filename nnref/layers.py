@@ -27,7 +27,7 @@ runs without such casts, like PyTorch's float32 parameters with float32 data).
   whole batch;
 - [`PReLU`][nnref.layers.PReLU]: a leaky ReLU whose slope $\\alpha$ is learned;
 - [`Flatten`][nnref.layers.Flatten]: images ``(N, C, H, W)`` to vectors ``(N, C H W)``, between
-  the convolution layers of [`nnref.conv`][nnref.conv] and a dense classifier.
+  the convolution layers of ``nnref.conv`` and a dense classifier.
 
 Any object with ``forward``, ``backward``, ``params`` and ``grads`` works as a layer of a
 [`Sequential`][nnref.network.Sequential] network; [`Layer`][nnref.layers.Layer] provides the

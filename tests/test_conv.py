@@ -661,3 +661,23 @@ def test_a_small_cnn_learns_the_shapes(dtype) -> None:
     assert history.loss[-1] < history.loss[0] / 4
     accuracy = net.evaluate(X_test, y_test, "cross_entropy")["accuracy"]
     assert accuracy > 0.9, accuracy  # chance is 0.2
+
+
+def test_non_contiguous_inputs_give_the_same_results(rng) -> None:
+    base = rng.normal(size=(3, 9, 8, 2))
+    x = base.transpose(0, 3, 2, 1)[:, :, ::-1]  # (3, 2, 8, 9), reversed rows, odd strides
+    assert not x.flags.c_contiguous
+    W = rng.normal(size=(4, 2, 3, 2))
+    for kwargs in ({}, {"padding": 1, "stride": 2}, {"dilation": (2, 1), "padding": "same"}):
+        np.testing.assert_allclose(
+            conv2d(x, W, **kwargs), conv2d(np.ascontiguousarray(x), W, **kwargs), rtol=1e-13
+        )
+    np.testing.assert_array_equal(max_pool2d(x, 3, 2, 1), max_pool2d(x.copy(), 3, 2, 1))
+    layer = Conv2D.from_weights(W, padding=1)
+    out = layer.forward(x)
+    assert out.shape == (3, 4, 8, 10)
+    g = rng.normal(size=(3, 4, 10, 8)).transpose(0, 1, 3, 2)[:, :, ::-1]
+    dx = layer.backward(g)
+    fresh = Conv2D.from_weights(W, padding=1)
+    np.testing.assert_allclose(out, fresh.forward(x.copy()), rtol=1e-13)
+    np.testing.assert_allclose(dx, fresh.backward(g.copy()), rtol=1e-13)

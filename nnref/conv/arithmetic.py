@@ -70,9 +70,7 @@ def effective_kernel(kernel: Pair, dilation: Pair) -> Pair:
     return dilation[0] * (kernel[0] - 1) + 1, dilation[1] * (kernel[1] - 1) + 1
 
 
-def resolve_padding(
-    padding: Any, kernel: Pair, stride: Pair, dilation: Pair, allow_same: bool = True
-) -> Pads:
+def resolve_padding(padding: Any, kernel: Pair, stride: Pair, dilation: Pair) -> Pads:
     """``padding`` (int, pair, or ``"same"``/``"valid"``) as ``((top, bottom), (left, right))``.
 
     ``"same"`` follows PyTorch: only for stride 1; the total padding $d(k - 1)$ of an axis is
@@ -83,24 +81,20 @@ def resolve_padding(
         ((1, 2), (1, 1))
     """
     if isinstance(padding, str):
-        choices = "an integer >= 0, a pair of them, 'same' or 'valid'"
-        if not allow_same:
-            raise error("padding", "a non-negative integer or a pair of them", padding, TypeError)
         if padding == "valid":
             return (0, 0), (0, 0)
         if padding != "same":
-            raise error("padding", choices, padding)
+            raise error(
+                "padding", "a non-negative integer, a pair of them, 'same' or 'valid'", padding
+            )
         if stride != (1, 1):
             raise ValueError(
                 "padding must be an integer or a pair of them when stride is not 1 ('same' "
                 f"keeps the size only for stride 1, as in PyTorch), got 'same' with stride "
                 f"{stride}"
             )
-        totals = (dilation[0] * (kernel[0] - 1), dilation[1] * (kernel[1] - 1))
-        return (totals[0] // 2, totals[0] - totals[0] // 2), (
-            totals[1] // 2,
-            totals[1] - totals[1] // 2,
-        )
+        th, tw = dilation[0] * (kernel[0] - 1), dilation[1] * (kernel[1] - 1)
+        return (th // 2, th - th // 2), (tw // 2, tw - tw // 2)
     ph, pw = as_pair(padding, "padding", minimum=0)
     return (ph, ph), (pw, pw)
 
@@ -186,6 +180,11 @@ class ReceptiveField(NamedTuple):
             output units (the product of the strides).
         start: The input coordinate of the centre of the first (top-left) unit's region;
             pixel $i$ has coordinate $i$, so a negative value lies in the padding.
+
+    Examples:
+        >>> field = receptive_field([3, 3])
+        >>> field.size, field.jump, field.start
+        ((5, 5), (1, 1), (2.0, 2.0))
     """
 
     size: Pair
