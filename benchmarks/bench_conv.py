@@ -23,9 +23,11 @@ Notes:
 - How nnref gets there: im2col copies every 3 x 3 window once (a strided view and one
   ``np.copyto``), after which forward, dL/dW and dL/dx are three batched matrix products in
   BLAS; col2im adds the window gradients back with one vectorised addition per kernel offset
-  (9), never per pixel. The layer keeps its work arrays between batches of the same shape:
-  allocating and first touching about 10 MB afresh on every call cost about as much as the
-  arithmetic.
+  (9), never per pixel. For stride 1 those additions run over whole rows of the flattened
+  padded image (the gradient laid out on rows as wide as the padded input), which took the
+  backward pass from about 8 to 6.4 ms on one thread. The layer keeps its work arrays between
+  batches of the same shape: allocating and first touching about 10 MB afresh on every call
+  cost about as much as the arithmetic.
 - PyTorch's CPU convolution uses its own kernels (oneDNN or a direct im2col in C++), multi-
   threaded over the batch, which is why its float32 is so much faster than its float64.
 - Environment: some machines here set ``OPENBLAS_CORETYPE`` (and ``OPENBLAS_L2_SIZE``) to work

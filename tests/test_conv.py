@@ -276,6 +276,21 @@ def test_conv2d_gradients_pass_finite_differences(kernel, stride, padding, dilat
     assert max(errors.values()) < 1e-7, errors
 
 
+@pytest.mark.parametrize(("kernel", "stride", "padding", "dilation"), GEOMETRIES, ids=GEO_IDS)
+def test_the_input_gradient_is_col2im_of_the_kernels_times_g(
+    kernel, stride, padding, dilation, rng
+):
+    """Stride 1 takes a faster arrangement of the same sums; both must equal col2im(W^T G)."""
+    layer = Conv2D(3, 4, kernel, stride, padding, dilation, rng=0)
+    x = rng.normal(size=(2, 3, 9, 8))
+    out = layer.forward(x)
+    g = rng.normal(size=out.shape)
+    W = layer.params["W"].reshape(4, -1)
+    cols = np.einsum("ok,nol->nkl", W, g.reshape(2, 4, -1))
+    expected = col2im(cols, (9, 8), kernel, stride, padding, dilation)
+    np.testing.assert_allclose(layer.backward(g), expected, rtol=1e-12, atol=1e-12)
+
+
 @pytest.mark.parametrize(
     ("kernel", "stride", "padding"),
     [(2, None, 0), (3, 2, 1), ((2, 3), (1, 2), (1, 1)), (3, 1, 0), (3, None, 1)],
