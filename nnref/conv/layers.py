@@ -41,7 +41,7 @@ from nnref._validation import (
     check_sample_shape,
     check_shape,
 )
-from nnref.conv import functional as F
+from nnref.conv import _kernels
 from nnref.conv.arithmetic import Pads, Pair, as_pair, effective_kernel, resolve_padding
 from nnref.layers import Layer
 
@@ -60,7 +60,7 @@ class _SpatialLayer(Layer):
     stride: Pair
     dilation: Pair
     pads: Pads
-    _geo: F.ConvGeometry
+    _geo: _kernels.ConvGeometry
 
     def __init__(self) -> None:
         super().__init__()
@@ -190,7 +190,7 @@ got an array of shape (2, 1, 32, 32)
         self.padding: Pair | str = (
             padding if isinstance(padding, str) else as_pair(padding, "padding", minimum=0)
         )
-        self._geo = F.ConvGeometry(self.kernel_size, self.stride, self.pads, self.dilation)
+        self._geo = _kernels.ConvGeometry(self.kernel_size, self.stride, self.pads, self.dilation)
         self.init = init
         self.bias = check_bool(bias, "bias")
         scheme = initializers.get(init)
@@ -247,7 +247,7 @@ got an array of shape (2, 1, 32, 32)
     def forward_unchecked(self, x: Array) -> Array:
         W = self._param("W", x.dtype)
         b = self._param("b", x.dtype) if self.bias else None
-        out, cols = F.conv_forward(x, W, b, self._geo, self._out_hw(x.shape), self._work)
+        out, cols = _kernels.conv_forward(x, W, b, self._geo, self._out_hw(x.shape), self._work)
         self._x = x
         self._cols = cols
         self._out_shape = out.shape
@@ -257,7 +257,7 @@ got an array of shape (2, 1, 32, 32)
         x, cols = self._x, self._cols
         assert x is not None and cols is not None
         W = self._param("W", grad_out.dtype)
-        grad_W, grad_b, grad_x = F.conv_backward(
+        grad_W, grad_b, grad_x = _kernels.conv_backward(
             grad_out, cols, W, self._geo, x.shape, need_input_grad, self._work
         )
         np.copyto(self._grad_buffer("W"), grad_W, casting="same_kind")
@@ -310,7 +310,7 @@ class MaxPool2D(_SpatialLayer):
         padding: int | tuple[int, int] = 0,
     ) -> None:
         super().__init__()
-        self._geo = F.pool_geometry(kernel_size, stride, padding)
+        self._geo = _kernels.pool_geometry(kernel_size, stride, padding)
         self.kernel_size = self._geo.kernel
         self.stride = self._geo.stride
         self.dilation = (1, 1)
@@ -319,7 +319,7 @@ class MaxPool2D(_SpatialLayer):
         self._arg: Array | None = None
 
     def forward_unchecked(self, x: Array) -> Array:
-        out, arg = F.max_pool_forward(x, self._geo, self._out_hw(x.shape), self._work)
+        out, arg = _kernels.max_pool_forward(x, self._geo, self._out_hw(x.shape), self._work)
         self._x = x
         self._arg = arg
         self._out_shape = out.shape
@@ -330,7 +330,7 @@ class MaxPool2D(_SpatialLayer):
         assert x is not None and arg is not None
         if not need_input_grad:
             return None
-        return F.max_pool_backward(grad_out, arg, self._geo, x.shape, self._work)
+        return _kernels.max_pool_backward(grad_out, arg, self._geo, x.shape, self._work)
 
     def __repr__(self) -> str:
         return f"MaxPool2D({self._geometry_repr(self.kernel_size)})"
@@ -370,7 +370,7 @@ class AvgPool2D(_SpatialLayer):
         count_include_pad: bool = True,
     ) -> None:
         super().__init__()
-        self._geo = F.pool_geometry(kernel_size, stride, padding)
+        self._geo = _kernels.pool_geometry(kernel_size, stride, padding)
         self.kernel_size = self._geo.kernel
         self.stride = self._geo.stride
         self.dilation = (1, 1)
@@ -381,8 +381,8 @@ class AvgPool2D(_SpatialLayer):
 
     def forward_unchecked(self, x: Array) -> Array:
         out_hw = self._out_hw(x.shape)
-        self._divisor = F.avg_divisor(self._geo, x.shape[2:], out_hw, self.count_include_pad)
-        out = F.avg_pool_forward(x, self._geo, out_hw, self._divisor)
+        self._divisor = _kernels.avg_divisor(self._geo, x.shape[2:], out_hw, self.count_include_pad)
+        out = _kernels.avg_pool_forward(x, self._geo, out_hw, self._divisor)
         self._x = x
         self._out_shape = out.shape
         return out
@@ -392,7 +392,7 @@ class AvgPool2D(_SpatialLayer):
         assert x is not None
         if not need_input_grad:
             return None
-        return F.avg_pool_backward(grad_out, self._geo, x.shape, self._divisor, self._work)
+        return _kernels.avg_pool_backward(grad_out, self._geo, x.shape, self._divisor, self._work)
 
     def __repr__(self) -> str:
         extra = "" if self.count_include_pad else ", count_include_pad=False"
