@@ -12,11 +12,23 @@ nnref/PyTorch of at most 3.
 
 Run: ``python benchmarks/bench_conv.py [--repeat R] [--threads T] [--dtype float32 float64]``
 
-Measured on the development machine (2 shared cores, OpenBLAS 0.3.31 with its Haswell
-kernels, NumPy 2.4, PyTorch 2.13 CPU; best of 20 runs; three other jobs were sharing the
-machine, so single runs vary by a factor of two):
+Measured on the development machine (2 cores shared with two other busy jobs, load 2 to 5;
+OpenBLAS 0.3.31 with its Haswell kernels, NumPy 2.4.6, PyTorch 2.13.0 CPU;
+``OPENBLAS_CORETYPE`` and ``OPENBLAS_L2_SIZE`` unset), best and median of 40 runs. With one
+thread each (``OPENBLAS_NUM_THREADS=1``, ``torch.set_num_threads(1)``), the steadiest
+comparison on a shared machine:
 
-RESULTS
+| dtype | nnref Conv2D | PyTorch | naive loop | nnref / PyTorch |
+|---|---|---|---|---|
+| float32 | 9.0 ms (median 14.3) | 4.6 ms (median 5.5) | 122 ms | 1.98 |
+| float64 | 17.5 ms (median 35.7) | 15.4 ms (median 28.3) | 104 ms | 1.14 |
+
+Three such runs gave ratios 1.98 to 2.71 (float32) and 1.09 to 1.14 (float64). With two
+threads each (NumPy's default here) the best times of four runs gave ratios 1.40 to 2.15
+(float32) and 1.39 to 1.82 (float64), but the other jobs made those runs 2 to 5 times slower
+than the one-thread runs on both sides. The largest differences, relative to the largest
+value of each result: float32 6e-7 (output, dL/dx) and 4e-6 (dL/dW, dL/db) from PyTorch;
+float64 1e-15.
 
 Notes:
 
@@ -28,8 +40,12 @@ Notes:
   backward pass from about 8 to 6.4 ms on one thread. The layer keeps its work arrays between
   batches of the same shape: allocating and first touching about 10 MB afresh on every call
   cost about as much as the arithmetic.
-- PyTorch's CPU convolution uses its own kernels (oneDNN or a direct im2col in C++), multi-
-  threaded over the batch, which is why its float32 is so much faster than its float64.
+- PyTorch runs compiled convolution kernels; its float32 pass is about 3 times faster than its
+  float64 one here, nnref's about 2 times (BLAS's single-precision products), so the ratio is
+  larger in float32.
+- The naive loop already works on whole batches and channels at each output position; a loop
+  over every sample, channel and position as well would be many times slower still (the
+  issue's "about 70 times").
 - Environment: some machines here set ``OPENBLAS_CORETYPE`` (and ``OPENBLAS_L2_SIZE``) to work
   around old OpenBLAS builds; they can slow a current NumPy. The script prints both and the
   BLAS kernel in use; to benchmark without them, unset both in that one command, e.g.
