@@ -11,6 +11,7 @@ Examples:
 
 from nnref import (
     activations,
+    conv,
     datasets,
     gradcheck,
     init,
@@ -24,7 +25,8 @@ from nnref import (
 )
 from nnref._validation import NotFittedError
 from nnref.activations import Activation
-from nnref.layers import ActivationLayer, Dense, PReLU
+from nnref.conv import AvgPool2D, Conv2D, MaxPool2D
+from nnref.layers import ActivationLayer, Dense, Flatten, PReLU
 from nnref.linear import Adaline, OneVsRest, Perceptron
 from nnref.network import Autoencoder, History, Sequential, mlp
 from nnref.neuron import Neuron, NeuronTrace
@@ -36,8 +38,12 @@ __all__ = [
     "ActivationLayer",
     "Adaline",
     "Autoencoder",
+    "AvgPool2D",
+    "Conv2D",
     "Dense",
+    "Flatten",
     "History",
+    "MaxPool2D",
     "Neuron",
     "NeuronTrace",
     "NotFittedError",
@@ -46,6 +52,7 @@ __all__ = [
     "Perceptron",
     "Sequential",
     "activations",
+    "conv",
     "datasets",
     "gradcheck",
     "init",

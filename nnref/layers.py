@@ -25,7 +25,9 @@ runs without such casts, like PyTorch's float32 parameters with float32 data).
 - [`ActivationLayer`][nnref.layers.ActivationLayer]: any
   [`Activation`][nnref.activations.Activation] of ``nnref.activations``, applied to the
   whole batch;
-- [`PReLU`][nnref.layers.PReLU]: a leaky ReLU whose slope $\\alpha$ is learned.
+- [`PReLU`][nnref.layers.PReLU]: a leaky ReLU whose slope $\\alpha$ is learned;
+- [`Flatten`][nnref.layers.Flatten]: images ``(N, C, H, W)`` to vectors ``(N, C H W)``, between
+  the convolution layers of ``nnref.conv`` and a dense classifier.
 
 Any object with ``forward``, ``backward``, ``params`` and ``grads`` works as a layer of a
 [`Sequential`][nnref.network.Sequential] network; [`Layer`][nnref.layers.Layer] provides the
@@ -71,7 +73,7 @@ from nnref._validation import (
     error,
 )
 
-__all__ = ["ActivationLayer", "Dense", "Layer", "PReLU"]
+__all__ = ["ActivationLayer", "Dense", "Flatten", "Layer", "PReLU"]
 
 
 class Layer:
@@ -526,3 +528,54 @@ class PReLU(Layer):
 
     def __repr__(self) -> str:
         return f"PReLU(alpha={self.alpha!r})"
+
+
+class Flatten(Layer):
+    """Flatten every sample to one vector: ``(N, C, H, W)`` becomes ``(N, C * H * W)``.
+
+    $$y_{n,\\,(c H + h) W + w} = x_{n,c,h,w}$$
+
+    (row-major order, as ``torch.nn.Flatten()`` and ``x.reshape(N, -1)``). It hands the
+    feature maps of convolution and pooling layers to ``Dense`` layers; the backward pass
+    reshapes the gradient back. No parameters. The output is a view of the input when NumPy
+    can make one (as PyTorch's ``flatten``), so write to neither.
+
+    Examples:
+        >>> layer = Flatten()
+        >>> layer.forward(np.arange(8.0).reshape(2, 1, 2, 2))
+        array([[0., 1., 2., 3.],
+               [4., 5., 6., 7.]])
+        >>> layer.output_shape((8, 7, 7)), layer.backward(np.ones((2, 4))).shape
+        ((392,), (2, 1, 2, 2))
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._x: Array | None = None
+
+    def check_input(self, x: Array, name: str = "x") -> Array:
+        if x.ndim < 2:
+            raise ValueError(
+                f"{name} must be an array with a batch axis and at least one more axis "
+                f"(n_samples, ...), got an array of shape {x.shape}"
+            )
+        return x
+
+    def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
+        """``(prod(input_shape),)``: one vector per sample."""
+        shape = check_sample_shape(input_shape)
+        self.check_input(np.empty((0, *shape)), "input_shape")
+        return (int(np.prod(shape)),)
+
+    def forward_unchecked(self, x: Array) -> Array:
+        out = x.reshape(x.shape[0], int(np.prod(x.shape[1:])))
+        self._x = x
+        self._out_shape = out.shape
+        return out
+
+    def backward_unchecked(self, grad_out: Array, need_input_grad: bool = True) -> Array | None:
+        x = self._x
+        assert x is not None
+        if not need_input_grad:
+            return None
+        return grad_out.reshape(x.shape)

@@ -17,7 +17,8 @@ import numpy as np
 import pytest
 
 from nnref import gradcheck
-from nnref.layers import ActivationLayer, Dense, Layer, PReLU
+from nnref.conv import AvgPool2D, Conv2D, MaxPool2D
+from nnref.layers import ActivationLayer, Dense, Flatten, Layer, PReLU
 
 # (name, factory, input sample shape, a wrong sample shape or None if any shape is accepted)
 CASES: list[tuple[str, Callable[[], Any], tuple[int, ...], tuple[int, ...] | None]] = [
@@ -26,6 +27,28 @@ CASES: list[tuple[str, Callable[[], Any], tuple[int, ...], tuple[int, ...] | Non
     ("activation-softmax", lambda: ActivationLayer("softmax"), (4,), None),
     ("activation-glu", lambda: ActivationLayer("glu"), (6,), None),
     ("prelu", lambda: PReLU(0.2), (5,), None),
+    ("conv2d", lambda: Conv2D(2, 3, 3, padding=1, rng=0), (2, 5, 6), (3, 5, 6)),
+    (
+        "conv2d-strided-dilated",
+        lambda: Conv2D(2, 2, (2, 3), stride=(2, 1), padding=(1, 0), dilation=(1, 2), rng=0),
+        (2, 6, 7),
+        (2, 6, 3),
+    ),
+    (
+        "conv2d-same-no-bias",
+        lambda: Conv2D(1, 2, 4, padding="same", bias=False, rng=0),
+        (1, 5, 5),
+        (1, 5),
+    ),
+    ("maxpool2d", lambda: MaxPool2D(2), (3, 4, 6), (3, 1, 1)),
+    ("maxpool2d-overlapping", lambda: MaxPool2D(3, stride=1, padding=1), (2, 5, 5), (2, 5)),
+    (
+        "avgpool2d",
+        lambda: AvgPool2D((2, 3), padding=1, count_include_pad=False),
+        (2, 5, 6),
+        (2, 5),
+    ),
+    ("flatten", lambda: Flatten(), (2, 3, 4), ()),
 ]
 
 IDS = [case[0] for case in CASES]

@@ -8,6 +8,8 @@ argument (a ``numpy.random.Generator`` or an int seed), so the same seed gives t
 - [`blobs`][nnref.datasets.blobs], [`moons`][nnref.datasets.moons] and
   [`spirals`][nnref.datasets.spirals]: point clouds in the plane, from linearly separable to
   far from it;
+- [`shape_images`][nnref.datasets.shape_images]: small images of bars, crosses, squares and
+  circles at random positions, for convolutional networks (``(N, 1, H, W)``);
 - [`train_test_split`][nnref.datasets.train_test_split] to hold out test data, and
   [`standardize`][nnref.datasets.standardize] /
   [`Standardizer`][nnref.datasets.Standardizer] to give features mean 0 and standard
@@ -43,13 +45,16 @@ from nnref._validation import (
     check_rng,
     error,
 )
+from nnref.datasets.images import SHAPE_NAMES, shape_images
 
 __all__ = [
     "GATE_NAMES",
+    "SHAPE_NAMES",
     "Standardizer",
     "blobs",
     "gate",
     "moons",
+    "shape_images",
     "spirals",
     "standardize",
     "train_test_split",
