@@ -21,6 +21,7 @@ from nnref import (
     network,
     neuron,
     optim,
+    recurrent,
 )
 from nnref._validation import NotFittedError
 from nnref.activations import Activation
@@ -29,8 +30,19 @@ from nnref.linear import Adaline, OneVsRest, Perceptron
 from nnref.network import Autoencoder, History, Sequential, mlp
 from nnref.neuron import Neuron, NeuronTrace
 from nnref.optim import SGD
+from nnref.recurrent import (
+    GRU,
+    LSTM,
+    Hopfield,
+    JordanNetwork,
+    LastStep,
+    RecurrentLayer,
+    TimeDistributed,
+)
 
 __all__ = [
+    "GRU",
+    "LSTM",
     "SGD",
     "Activation",
     "ActivationLayer",
@@ -38,13 +50,18 @@ __all__ = [
     "Autoencoder",
     "Dense",
     "History",
+    "Hopfield",
+    "JordanNetwork",
+    "LastStep",
     "Neuron",
     "NeuronTrace",
     "NotFittedError",
     "OneVsRest",
     "PReLU",
     "Perceptron",
+    "RecurrentLayer",
     "Sequential",
+    "TimeDistributed",
     "activations",
     "datasets",
     "gradcheck",
@@ -57,5 +74,6 @@ __all__ = [
     "network",
     "neuron",
     "optim",
+    "recurrent",
 ]
 __version__ = "0.1.0"

@@ -42,16 +42,20 @@ from nnref._validation import (
     check_rng,
     error,
 )
+from nnref.datasets.sequences import delayed_recall, noisy_sine, winner_take_all
 
 __all__ = [
     "GATE_NAMES",
     "Standardizer",
     "blobs",
+    "delayed_recall",
     "gate",
     "moons",
+    "noisy_sine",
     "spirals",
     "standardize",
     "train_test_split",
+    "winner_take_all",
 ]
 
 Array = NDArray[np.floating[Any]]

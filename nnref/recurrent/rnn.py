@@ -37,6 +37,7 @@ from nnref._validation import (
     as_float_array,
     check_choice,
     check_finite,
+    check_interval,
     check_shape,
 )
 from nnref.recurrent.base import RecurrentBase, folded_bias, uniform_weights
@@ -117,6 +118,10 @@ class RecurrentLayer(RecurrentBase):
             sum of two such draws, as PyTorch's ``b_ih + b_hh``.
         truncate: ``None`` or $k$ for truncated BPTT in pieces of $k$ steps.
         clip_norm: ``None`` or a cap on the joint norm of the parameter gradients.
+        leak: $\\alpha \\in (0, 1]$: with $\\alpha < 1$ each unit is a *leaky integrator*,
+            $h_t = (1 - \\alpha) h_{t-1} + \\alpha \\tanh(a_t)$, a small step of a
+            continuous-time network (as in leaky echo state networks); 1 (default) is the
+            plain layer above.
         dtype: Parameter dtype, ``np.float64`` or ``np.float32``.
 
     Attributes:
@@ -142,10 +147,12 @@ class RecurrentLayer(RecurrentBase):
         rng: np.random.Generator | int | None = None,
         truncate: int | None = None,
         clip_norm: float | None = None,
+        leak: float = 1.0,
         dtype: DTypeLike = np.float64,
     ) -> None:
         super().__init__(n_in, n_hidden, truncate, clip_norm, dtype)
         self.feedback = check_choice(feedback, "feedback", FEEDBACK_KINDS)
+        self.leak = check_interval(leak, "leak", 0.0, 1.0, low_open=True)
         self.mask = feedback_mask(self.feedback, self.n_hidden)
         generator = self._rng(rng)
         bound = 1.0 / np.sqrt(self.n_hidden)
@@ -168,6 +175,7 @@ class RecurrentLayer(RecurrentBase):
         feedback: str = "complete",
         truncate: int | None = None,
         clip_norm: float | None = None,
+        leak: float = 1.0,
     ) -> RecurrentLayer:
         """A layer with the given weights (zero bias if ``b_h`` is None), in ``W_xh``'s dtype.
 
@@ -180,7 +188,13 @@ class RecurrentLayer(RecurrentBase):
         if w.ndim != 2 or 0 in w.shape:
             raise ValueError(f"W_xh must be a non-empty 2-D array (n_in, n_hidden), got {w.shape}")
         layer = cls(
-            w.shape[0], w.shape[1], feedback, truncate=truncate, clip_norm=clip_norm, dtype=w.dtype
+            w.shape[0],
+            w.shape[1],
+            feedback,
+            truncate=truncate,
+            clip_norm=clip_norm,
+            leak=leak,
+            dtype=w.dtype,
         )
         values: dict[str, ArrayLike] = {"W_xh": w, "W_hh": W_hh}
         values["b_h"] = np.zeros(w.shape[1]) if b_h is None else b_h
@@ -255,22 +269,32 @@ diagonal), got 1 non-zero entry there
         hs = np.empty_like(pre)
         h0 = self._initial(states, "h0", n, dt)
         h = h0
+        leak = self.leak
+        acts = hs if leak == 1.0 else np.empty_like(pre)  # tanh(a_t)
         for t in range(T):
             a = pre[t]
             a += h @ W_hh
-            h = np.tanh(a, out=hs[t])
+            u = np.tanh(a, out=acts[t])
+            if leak != 1.0:  # h_t = (1 - leak) h_{t-1} + leak u_t
+                np.multiply(u, leak, out=hs[t])
+                hs[t] += (1.0 - leak) * h
+            h = hs[t]
         self._x, self._xt, self._h0, self._hs, self._pre = x, xt, h0, hs, pre
+        self._acts = acts
         out = np.ascontiguousarray(hs.transpose(1, 0, 2))
         self._out_shape = out.shape
         return out
 
     def backward_unchecked(self, grad_out: Array, need_input_grad: bool = True) -> Array | None:
-        hs, xt, h0 = self._hs, self._xt, self._h0
+        hs, acts, xt, h0 = self._hs, self._acts, self._xt, self._h0
         T, n, H = hs.shape
         dt = grad_out.dtype
         W_hh_T = self._W_hh(dt).T
+        leak = self.leak
         G = grad_out.transpose(1, 0, 2).astype(dt, order="C")  # our own copy: dL/dh_t
-        delta = 1.0 - hs * hs  # becomes dL/da_t, step by step
+        delta = 1.0 - acts * acts  # becomes dL/da_t, step by step
+        if leak != 1.0:
+            delta *= leak
         carry: Array | None = None
         for t in range(T - 1, -1, -1):
             g = G[t]
@@ -278,7 +302,12 @@ diagonal), got 1 non-zero entry there
                 g += carry
             d = delta[t]
             d *= g
-            carry = None if t > 0 and self._cut(t) else d @ W_hh_T
+            if t > 0 and self._cut(t):
+                carry = None
+            else:
+                carry = d @ W_hh_T
+                if leak != 1.0:
+                    carry += (1.0 - leak) * g
         assert carry is not None  # step 0 always passes its gradient on to h0
         flat = delta.reshape(T * n, H)
         h_prev = np.concatenate([h0[None], hs[:-1]]).reshape(T * n, H)
@@ -299,5 +328,5 @@ diagonal), got 1 non-zero entry there
     def __repr__(self) -> str:
         return (
             f"RecurrentLayer({self.n_in}, {self.n_hidden}, feedback={self.feedback!r}"
-            f"{self._options_repr()})"
+            f"{'' if self.leak == 1.0 else f', leak={self.leak!r}'}{self._options_repr()})"
         )
