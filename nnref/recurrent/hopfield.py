@@ -33,10 +33,19 @@ from nnref._validation import (
 __all__ = ["Hopfield", "corrupt", "random_patterns"]
 
 
-def _bipolar(values: ArrayLike, name: str, n_units: int) -> Array:
-    """``values`` as a float array of -1 and 1, one state ``(n_units,)`` or a batch of them."""
+_TIE = 1e-10
+"""A unit's input counts as zero (a tie: the unit keeps its value) when it is within
+``_TIE`` times the sum of the unit's absolute weights of zero. With Hebbian weights every
+other input is at least $1/n$ away from zero, so this only absorbs rounding, which would
+otherwise make a tie depend on the order of a sum."""
+
+
+def _bipolar(values: ArrayLike, name: str, n_units: int, any_batch: bool = False) -> Array:
+    """``values`` as a float array of -1 and 1, one state ``(n_units,)`` or a batch of them
+    (``(n, n_units)``; any leading axes with ``any_batch``)."""
     arr = as_float_array(values, name)
-    if arr.ndim not in (1, 2) or arr.shape[-1] != n_units:
+    ok_ndim = arr.ndim >= 1 if any_batch else arr.ndim in (1, 2)
+    if not ok_ndim or arr.shape[-1] != n_units:
         raise ValueError(
             f"{name} must have {n_units} values (one per unit) in a 1-D array, or be a 2-D "
             f"array (n, {n_units}) of such rows, got an array of shape {arr.shape}"
@@ -59,7 +68,8 @@ class Hopfield:
     $$W = \\frac{1}{n} \\sum_{p} \\xi^{(p)} \\xi^{(p)\\top}, \\qquad W_{ii} = 0$$
 
     (symmetric, zero diagonal: completely connected without self-loops). Recall updates a
-    unit to the sign of its input, keeping its value when the input is exactly 0:
+    unit to the sign of its input, keeping its value when the input is 0 (up to rounding:
+    $|h_i| \\le 10^{-10} \\sum_j |W_{ij}|$):
 
     $$s_i \\leftarrow \\operatorname{sgn}\\Bigl(\\sum_j W_{ij} s_j\\Bigr)$$
 
@@ -109,14 +119,15 @@ class Hopfield:
         return self
 
     def energy(self, state: ArrayLike) -> Array:
-        """$E(s) = -\\tfrac12 s^\\top W s$ of one state (a 0-D array) or of each row.
+        """$E(s) = -\\tfrac12 s^\\top W s$ of one state (a 0-D array) or of each state along
+        the last axis (e.g. a batch, or a recall history).
 
         Examples:
             >>> net = Hopfield(2).store([1, 1])
             >>> net.energy([[1, 1], [1, -1]])
             array([-0.5,  0.5])
         """
-        s = _bipolar(state, "state", self.n_units)
+        s = _bipolar(state, "state", self.n_units, any_batch=True)
         W = self.weights.astype(s.dtype, copy=False)
         e: Array = -0.5 * np.einsum("...i,ij,...j->...", s, W, s)
         return e
@@ -140,7 +151,8 @@ class Hopfield:
         if not 0 <= unit < self.n_units:
             raise error("unit", f"an integer unit index in [0, {self.n_units - 1}]", unit)
         h = s @ self.weights[unit]
-        s[..., unit] = np.where(h > 0, 1.0, np.where(h < 0, -1.0, s[..., unit]))
+        tie = _TIE * np.abs(self.weights[unit]).sum()
+        s[..., unit] = np.where(h > tie, 1.0, np.where(h < -tie, -1.0, s[..., unit]))
         return s
 
     def recall(
@@ -189,14 +201,15 @@ class Hopfield:
         generator = check_rng(rng)
         rows = s.reshape(-1, self.n_units)  # a view: updating rows updates s
         W = self.weights.astype(s.dtype, copy=False)
+        tie = _TIE * np.abs(self.weights).sum(axis=1)
         history = [s.copy()] if want_history else []
         for _ in range(n_steps):
             before = rows.copy()
             if kind == "sync":
                 h = rows @ W
-                np.copyto(rows, np.sign(h), where=h != 0)
+                np.copyto(rows, np.sign(h), where=np.abs(h) > tie)
             else:
-                self._sweep(rows, W, generator)
+                self._sweep(rows, W, tie, generator)
             if want_history:
                 history.append(s.copy())
             if np.array_equal(rows, before):
@@ -207,11 +220,11 @@ class Hopfield:
         return s
 
     @staticmethod
-    def _sweep(rows: Array, W: Array, rng: np.random.Generator) -> None:
+    def _sweep(rows: Array, W: Array, tie: Array, rng: np.random.Generator) -> None:
         """One asynchronous sweep, in place: each unit once, in a random order."""
         for i in rng.permutation(W.shape[0]):
             h = rows @ W[i]  # W is symmetric: row i holds unit i's incoming weights
-            np.copyto(rows[:, i], np.sign(h), where=h != 0)
+            np.copyto(rows[:, i], np.sign(h), where=np.abs(h) > tie[i])
 
     def __repr__(self) -> str:
         return f"Hopfield({self.n_units})"
