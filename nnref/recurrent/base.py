@@ -14,9 +14,16 @@ that backward pass, and both live here so that every recurrent layer means the s
   PyTorch users get by calling ``h.detach()`` every $k$ steps, and costs nothing extra.
 - ``clip_norm = c``: **gradient-norm clipping**, applied to this layer's parameter gradients
   after the whole BPTT pass, all of them together, exactly as
-  ``torch.nn.utils.clip_grad_norm_(layer.parameters(), c)`` (see
-  [`clip_grad_norm`][nnref.recurrent.clip_grad_norm]). The gradient handed to the layer
-  below, $\\partial L / \\partial x$, is not clipped.
+  ``torch.nn.utils.clip_grad_norm_`` treats the same gradients (see
+  [`clip_grad_norm`][nnref.recurrent.clip_grad_norm]; a PyTorch module holds each folded
+  bias twice, as ``bias_ih`` and ``bias_hh``, so its norm counts those gradients twice). The
+  gradient handed to the layer below, $\\partial L / \\partial x$, is not clipped.
+
+Every recurrent layer also accepts its initial state in ``forward`` (``h0``; an LSTM's ``c0``;
+a Jordan network's ``y0``; zeros when omitted) and, after ``backward``, keeps two gradients
+that BPTT computes on the way: ``hidden_grads``, $\\partial L / \\partial h_t$ for every
+step (the quantity whose norm over $t$ shows vanishing or exploding gradients), and
+``initial_grads``, the gradient with respect to each initial state.
 
 Examples:
     >>> import numpy as np
@@ -43,7 +50,6 @@ from nnref._validation import (
     check_float_dtype,
     check_positive,
     check_positive_int,
-    check_rng,
     check_sample_shape,
     check_shape,
     error,
@@ -288,7 +294,3 @@ class RecurrentBase(Layer):
 
     def _forward(self, x: Array, states: Mapping[str, Array]) -> Array:
         raise NotImplementedError
-
-    @staticmethod
-    def _rng(rng: Any) -> np.random.Generator:
-        return check_rng(rng)

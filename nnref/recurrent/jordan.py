@@ -22,7 +22,7 @@ from numpy.typing import ArrayLike, DTypeLike
 
 from nnref import activations as act
 from nnref._typing import Array
-from nnref._validation import check_positive_int, error
+from nnref._validation import check_positive_int, check_rng, error
 from nnref.recurrent.base import RecurrentBase, uniform_weights
 
 __all__ = ["JordanNetwork", "JordanTrace"]
@@ -105,7 +105,7 @@ class JordanNetwork(RecurrentBase):
                 f,
             )
         self.output_activation = f
-        generator = self._rng(rng)
+        generator = check_rng(rng)
         a = 1.0 / np.sqrt(self.n_hidden)
         n, H, n_out, dt = self.n_in, self.n_hidden, self.n_out, self._dtype
         self.params = {

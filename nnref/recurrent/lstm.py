@@ -25,6 +25,7 @@ import numpy as np
 from numpy.typing import ArrayLike, DTypeLike
 
 from nnref._typing import Array
+from nnref._validation import check_rng
 from nnref.activations import sigmoid as _sigmoid
 from nnref.recurrent.base import (
     RecurrentBase,
@@ -117,7 +118,7 @@ class LSTM(RecurrentBase):
         dtype: DTypeLike = np.float64,
     ) -> None:
         super().__init__(n_in, n_hidden, truncate, clip_norm, dtype)
-        generator = self._rng(rng)
+        generator = check_rng(rng)
         a = 1.0 / np.sqrt(self.n_hidden)
         n, H, dt = self.n_in, self.n_hidden, self._dtype
         params = {f"W_x{k}": uniform_weights(generator, (n, H), a, dt) for k in _GATES}

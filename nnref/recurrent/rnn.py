@@ -38,6 +38,7 @@ from nnref._validation import (
     check_choice,
     check_finite,
     check_interval,
+    check_rng,
     check_shape,
 )
 from nnref.recurrent.base import RecurrentBase, folded_bias, uniform_weights
@@ -127,7 +128,9 @@ class RecurrentLayer(RecurrentBase):
     Attributes:
         params: ``"W_xh"`` ``(n_in, n_hidden)``, ``"W_hh"`` ``(n_hidden, n_hidden)``,
             ``"b_h"`` ``(n_hidden,)``.
+        feedback: The feedback kind.
         mask: The feedback mask $M$, ``(n_hidden, n_hidden)`` of 0 and 1.
+        leak: $\\alpha$.
 
     Examples:
         Direct feedback on one unit: an impulse fades when $|w| < 1$.
@@ -154,7 +157,7 @@ class RecurrentLayer(RecurrentBase):
         self.feedback = check_choice(feedback, "feedback", FEEDBACK_KINDS)
         self.leak = check_interval(leak, "leak", 0.0, 1.0, low_open=True)
         self.mask = feedback_mask(self.feedback, self.n_hidden)
-        generator = self._rng(rng)
+        generator = check_rng(rng)
         bound = 1.0 / np.sqrt(self.n_hidden)
         dt = self._dtype
         self.params = {
