@@ -12,17 +12,22 @@ product and does one fused ``(N, H) @ (H, 4H)`` product per step (and one per st
 way back); PyTorch's CPU LSTM does the same fusion in C++.
 
 Thread counts are set to the same number on both sides (``--threads``: NumPy's BLAS through
-threadpoolctl, PyTorch's intra-op pool). Measured on the 2-core development machine (AMD EPYC,
-OpenBLAS 0.3.31 "Haswell" kernels; no OPENBLAS_CORETYPE set there), best of 20, float32,
-with other jobs running:
+threadpoolctl, PyTorch's intra-op pool). Measured on the 2-core development machine (AMD
+EPYC, NumPy 2.4 with OpenBLAS 0.3.31 "Haswell" kernels, no OPENBLAS_CORETYPE set there),
+float32, best of 20 or 30 per run, several runs while other jobs kept the load average at
+2.3 to 6 on the two cores, so the ranges are wide:
 
-| threads | nnref | PyTorch 2.13 | ratio |
+| threads | nnref | PyTorch 2.13 | ratio nnref/PyTorch (same run) |
 |---|---|---|---|
-| 1 | 15.4 ms | 13.9 ms | 1.1 |
-| 2 | 22.6 ms | 14.4 ms | 1.6 |
+| 1 | 9.6 to 21.9 ms | 6.8 to 15.3 ms | 1.1 to 2.1 |
+| 2 | 37.6 to 58.4 ms | 15.0 to 34.2 ms | 1.7 to 3.2 |
 
-(float64, 1 thread: nnref 31 ms, PyTorch 37 ms.) Small per-step products gain nothing from
-a second BLAS thread on a busy machine; the single-thread row is the like-for-like one.
+In float64 with one thread nnref was the faster (ratio 0.6 to 0.9). With two threads the
+per-step products, ``(32, 64) @ (64, 256)``, are just big enough for OpenBLAS to split them
+between threads, which on a busy machine made each of them about seven times slower
+(16 µs on one thread, 117 µs on two, measured alone); the single-thread row is the
+like-for-like one, and ``OPENBLAS_NUM_THREADS=1`` is the setting to train small recurrent
+networks with on such a machine.
 
 Run: ``python benchmarks/bench_recurrent.py [--batch 32] [--steps 50] [--hidden 64]
 [--features 32] [--threads 1] [--repeat 20] [--dtype float32]``

@@ -30,13 +30,13 @@ from nnref.activations import sigmoid as _sigmoid
 from nnref.recurrent.base import (
     RecurrentBase,
     folded_bias,
-    sigmoid_inplace,
     uniform_weights,
 )
 
 __all__ = ["LSTM", "LSTMTrace"]
 
 _GATES = ("i", "f", "g", "o")
+_SIGMOIDS_FIRST = ("i", "f", "o", "g")
 
 
 @dataclass(frozen=True)
@@ -81,10 +81,12 @@ class LSTM(RecurrentBase):
     four $W_{h\\cdot}^\\top$, and each bias here is ``bias_ih + bias_hh`` of its gate.
 
     The forward pass computes the input part of all four gates for all steps in one matrix
-    product and the recurrent part with one product per step; the backward pass
-    (backpropagation through time, with ``truncate`` and ``clip_norm`` as in
-    [`nnref.recurrent.base`][nnref.recurrent.base]) likewise. [`step`][nnref.recurrent.LSTM.step]
-    is the same cell written gate by gate, as the equations read.
+    product and the recurrent part with one product per step, and evaluates the three
+    sigmoids as $\\sigma(a) = \\tfrac12 + \\tfrac12 \\tanh(a/2)$ so that a single ``tanh``
+    call per step covers all four gates; the backward pass (backpropagation through time,
+    with ``truncate`` and ``clip_norm`` as in [`nnref.recurrent.base`][nnref.recurrent.base])
+    also needs one product per step. [`step`][nnref.recurrent.LSTM.step] is the same cell
+    written gate by gate, as the equations read (the tests hold the two to agree).
 
     Args:
         n_in: Features per time step.
@@ -160,7 +162,7 @@ class LSTM(RecurrentBase):
         h = self.forward(x, h0, c0)
         T, n = self._gates.shape[:2]
         gates = self._gates.reshape(T, n, 4, self.n_hidden).transpose(2, 1, 0, 3)
-        i, f, g, o = (np.ascontiguousarray(part) for part in gates)
+        i, f, o, g = (np.ascontiguousarray(part) for part in gates)
         return LSTMTrace(
             i=i, f=f, g=g, o=o, c=np.ascontiguousarray(self._cs.transpose(1, 0, 2)), h=h
         )
@@ -208,17 +210,28 @@ class LSTM(RecurrentBase):
 
     # --- the fused passes ------------------------------------------------------------------
 
-    def _fused(self, dtype: Any) -> tuple[Array, Array, Array]:
-        """The four gates side by side: ``W_x`` (n_in, 4H), ``W_h`` (H, 4H), ``b`` (4H,)."""
-        Wx = np.concatenate([self._param(f"W_x{k}", dtype) for k in _GATES], axis=1)
-        Wh = np.concatenate([self._param(f"W_h{k}", dtype) for k in _GATES], axis=1)
-        b = np.concatenate([self._param(f"b_{k}", dtype) for k in _GATES])
+    def _fused(
+        self, dtype: Any, order: tuple[str, ...] = _GATES, halve: str = ""
+    ) -> tuple[Array, Array, Array]:
+        """The gates side by side in ``order``: ``W_x`` (n_in, 4H), ``W_h`` (H, 4H), ``b``
+        (4H,); the columns of the gates named in ``halve`` multiplied by 1/2 (exactly)."""
+        H = self.n_hidden
+        Wx = np.concatenate([self._param(f"W_x{k}", dtype) for k in order], axis=1)
+        Wh = np.concatenate([self._param(f"W_h{k}", dtype) for k in order], axis=1)
+        b = np.concatenate([self._param(f"b_{k}", dtype) for k in order])
+        for j, k in enumerate(order):
+            if k in halve:
+                for part in (Wx, Wh, b):
+                    part[..., j * H : (j + 1) * H] *= 0.5
         return Wx, Wh, b
 
     def _forward(self, x: Array, states: dict[str, Array]) -> Array:
         n, T, _ = x.shape
         H, dt = self.n_hidden, x.dtype
-        Wx, Wh, b = self._fused(dt)
+        # The gates in the order i, f, o, g with the pre-activations of the three sigmoid
+        # gates halved, so one tanh over each step's block gives every gate:
+        # sigma(a) = 1/2 + 1/2 tanh(a/2) for i, f, o, and g = tanh(a).
+        Wx, Wh, b = self._fused(dt, _SIGMOIDS_FIRST, halve="ifo")
         xt = np.ascontiguousarray(x.transpose(1, 0, 2))
         # Input part of every gate at every step in one product; becomes the gate values.
         gates = (xt.reshape(T * n, self.n_in) @ Wx).reshape(T, n, 4 * H)
@@ -231,15 +244,16 @@ class LSTM(RecurrentBase):
         for t in range(T):
             a = gates[t]
             a += h @ Wh
-            sigmoid_inplace(a[:, : 2 * H])  # i, f
-            np.tanh(a[:, 2 * H : 3 * H], out=a[:, 2 * H : 3 * H])  # g
-            sigmoid_inplace(a[:, 3 * H :])  # o
+            np.tanh(a, out=a)
+            sig = a[:, : 3 * H]  # i, f, o
+            sig *= 0.5
+            sig += 0.5
             c_new = cs[t]
-            np.multiply(a[:, H : 2 * H], c, out=c_new)
-            c_new += a[:, :H] * a[:, 2 * H : 3 * H]
+            np.multiply(a[:, H : 2 * H], c, out=c_new)  # f * c
+            c_new += a[:, :H] * a[:, 3 * H :]  # + i * g
             h = hs[t]
             np.tanh(c_new, out=h)
-            h *= a[:, 3 * H :]
+            h *= a[:, 2 * H : 3 * H]  # o * tanh(c)
             c = c_new
         self._x, self._xt, self._h0, self._c0 = x, xt, h0, c0
         self._gates, self._hs, self._cs = gates, hs, cs
@@ -253,8 +267,8 @@ class LSTM(RecurrentBase):
         dt = grad_out.dtype
         Wx, Wh, _ = self._fused(dt)
         Wh_T = np.ascontiguousarray(Wh.T)
-        q = gates.reshape(T, n, 4, H)
-        i, f, g, o = q[:, :, 0], q[:, :, 1], q[:, :, 2], q[:, :, 3]
+        q = gates.reshape(T, n, 4, H)  # i, f, o, g (the forward pass's order)
+        i, f, o, g = q[:, :, 0], q[:, :, 1], q[:, :, 2], q[:, :, 3]
         tc = np.tanh(cs)
         c_prev = np.concatenate([self._c0[None], cs[:-1]])
         # Everything that does not depend on the gradient flowing back, for all steps at once:
