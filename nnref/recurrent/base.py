@@ -155,6 +155,10 @@ def sigmoid_inplace(v: Array) -> Array:
     strided column blocks of a fused gate array. Its error is absolute, about the float
     epsilon (a gate below $10^{-17}$ comes out as 0): what a multiplicative gate needs,
     though not the relative accuracy of ``nnref.activations.sigmoid`` for tiny values.
+
+    Examples:
+        >>> sigmoid_inplace(np.array([-800.0, 0.0, 2.0])).round(6)
+        array([0.      , 0.5     , 0.880797])
     """
     v *= 0.5
     np.tanh(v, out=v)
@@ -164,7 +168,7 @@ def sigmoid_inplace(v: Array) -> Array:
 
 
 class RecurrentBase(Layer):
-    """The parts every recurrent layer shares (see the module's description).
+    """The parts every recurrent layer $h_t = F(x_t, h_{t-1})$ shares (see the module).
 
     Subclasses set ``_state_sizes`` (the initial-state arguments and their widths, e.g.
     ``{"h0": n_hidden}``), implement ``_forward(x, states)`` on a checked batch (``states``
@@ -181,6 +185,15 @@ class RecurrentBase(Layer):
             through later steps (up to the truncation) and the step's own output.
         initial_grads: After ``backward``: the gradient with respect to each initial state,
             by argument name (``{"h0": ...}``), each ``(n_samples, width)``.
+
+    Examples:
+        >>> from nnref.recurrent import GRU
+        >>> gru = GRU(2, 3, rng=0, truncate=4)
+        >>> out = gru.forward(np.ones((5, 10, 2)), h0=np.zeros((5, 3)))
+        >>> gru.backward(np.ones_like(out)).shape, gru.hidden_grads.shape
+        ((5, 10, 2), (5, 10, 3))
+        >>> gru.initial_grads["h0"].shape, gru.output_shape((10, 2))
+        ((5, 3), (10, 3))
     """
 
     _state_sizes: dict[str, int]

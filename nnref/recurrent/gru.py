@@ -49,6 +49,12 @@ class GRUTrace:
         z: Update gate $z_t \\in (0, 1)$: how much of $h_{t-1}$ is kept.
         n: Candidate state $n_t \\in (-1, 1)$.
         h: Hidden state (the output) $h_t$.
+
+    Examples:
+        >>> tr = GRU(1, 2, rng=0).trace(np.ones((1, 3, 1)))
+        >>> h_prev = np.concatenate([np.zeros((1, 1, 2)), tr.h[:, :-1]], axis=1)
+        >>> bool(np.allclose(tr.h, (1 - tr.z) * tr.n + tr.z * h_prev))
+        True
     """
 
     r: Array

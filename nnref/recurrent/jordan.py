@@ -35,6 +35,12 @@ class JordanTrace:
     Attributes:
         h: Hidden states $h_t$, ``(n_samples, n_steps, n_hidden)``.
         y: Outputs $y_t$ (what is fed back), ``(n_samples, n_steps, n_out)``.
+
+    Examples:
+        >>> net = JordanNetwork(1, 3, 2, output_activation="softmax", rng=0)
+        >>> tr = net.trace(np.ones((1, 4, 1)))
+        >>> tr.h.shape, bool(np.allclose(tr.y.sum(axis=2), 1.0))
+        ((1, 4, 3), True)
     """
 
     h: Array

@@ -53,6 +53,11 @@ class LSTMTrace:
         o: Output gate $o_t \\in (0, 1)$: how much of the cell is shown.
         c: Cell state $c_t$.
         h: Hidden state (the output) $h_t$.
+
+    Examples:
+        >>> tr = LSTM(1, 2, rng=0).trace(np.ones((1, 3, 1)))
+        >>> bool(np.allclose(tr.h, tr.o * np.tanh(tr.c)))  # h_t = o_t * tanh(c_t)
+        True
     """
 
     i: Array

@@ -78,7 +78,13 @@ class RNNTrace:
     Attributes:
         pre: The pre-activations $a_t = x_t W_{xh} + h_{t-1} W_{hh} + b_h$,
             ``(n_samples, n_steps, n_hidden)``.
-        h: The hidden states $h_t = \\tanh(a_t)$, same shape.
+        h: The hidden states $h_t = \\tanh(a_t)$ (with ``leak``, the leaky update), same
+            shape.
+
+    Examples:
+        >>> tr = RecurrentLayer.from_weights([[1.0]], [[0.0]]).trace([[[0.5], [2.0]]])
+        >>> bool(np.allclose(tr.h, np.tanh(tr.pre)))
+        True
     """
 
     pre: Array
