@@ -22,6 +22,7 @@ from nnref import (
     network,
     neuron,
     optim,
+    recurrent,
 )
 from nnref._validation import NotFittedError
 from nnref.activations import Activation
@@ -31,8 +32,19 @@ from nnref.linear import Adaline, OneVsRest, Perceptron
 from nnref.network import Autoencoder, History, Sequential, mlp
 from nnref.neuron import Neuron, NeuronTrace
 from nnref.optim import SGD
+from nnref.recurrent import (
+    GRU,
+    LSTM,
+    Hopfield,
+    JordanNetwork,
+    LastStep,
+    RecurrentLayer,
+    TimeDistributed,
+)
 
 __all__ = [
+    "GRU",
+    "LSTM",
     "SGD",
     "Activation",
     "ActivationLayer",
@@ -43,6 +55,9 @@ __all__ = [
     "Dense",
     "Flatten",
     "History",
+    "Hopfield",
+    "JordanNetwork",
+    "LastStep",
     "MaxPool2D",
     "Neuron",
     "NeuronTrace",
@@ -50,7 +65,9 @@ __all__ = [
     "OneVsRest",
     "PReLU",
     "Perceptron",
+    "RecurrentLayer",
     "Sequential",
+    "TimeDistributed",
     "activations",
     "conv",
     "datasets",
@@ -64,5 +81,6 @@ __all__ = [
     "network",
     "neuron",
     "optim",
+    "recurrent",
 ]
 __version__ = "0.1.0"

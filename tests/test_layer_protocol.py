@@ -19,6 +19,7 @@ import pytest
 from nnref import gradcheck
 from nnref.conv import AvgPool2D, Conv2D, MaxPool2D
 from nnref.layers import ActivationLayer, Dense, Flatten, Layer, PReLU
+from nnref.recurrent import GRU, LSTM, JordanNetwork, LastStep, RecurrentLayer, TimeDistributed
 
 # (name, factory, input sample shape, a wrong sample shape or None if any shape is accepted)
 CASES: list[tuple[str, Callable[[], Any], tuple[int, ...], tuple[int, ...] | None]] = [
@@ -49,6 +50,16 @@ CASES: list[tuple[str, Callable[[], Any], tuple[int, ...], tuple[int, ...] | Non
         (2, 5),
     ),
     ("flatten", lambda: Flatten(), (2, 3, 4), ()),
+    # Recurrent layers: one sample is a sequence (n_steps, features).
+    ("rnn-complete", lambda: RecurrentLayer(3, 4, rng=0), (5, 3), (5, 4)),
+    ("rnn-direct", lambda: RecurrentLayer(3, 4, feedback="direct", rng=0), (5, 3), (5, 2)),
+    ("rnn-lateral", lambda: RecurrentLayer(3, 4, feedback="lateral", rng=0), (5, 3), (5, 2)),
+    ("rnn-leaky", lambda: RecurrentLayer(3, 4, leak=0.4, rng=0), (5, 3), (5, 2)),
+    ("jordan", lambda: JordanNetwork(3, 4, 2, output_activation="tanh", rng=0), (5, 3), (5, 2)),
+    ("lstm", lambda: LSTM(3, 4, rng=0), (5, 3), (5, 4)),
+    ("gru", lambda: GRU(3, 4, rng=0), (5, 3), (5, 4)),
+    ("last-step", LastStep, (5, 3), None),
+    ("time-distributed", lambda: TimeDistributed(Dense(3, 2, rng=0)), (5, 3), (5, 4)),
 ]
 
 IDS = [case[0] for case in CASES]

@@ -46,18 +46,22 @@ from nnref._validation import (
     error,
 )
 from nnref.datasets.images import SHAPE_NAMES, shape_images
+from nnref.datasets.sequences import delayed_recall, noisy_sine, winner_take_all
 
 __all__ = [
     "GATE_NAMES",
     "SHAPE_NAMES",
     "Standardizer",
     "blobs",
+    "delayed_recall",
     "gate",
     "moons",
     "shape_images",
+    "noisy_sine",
     "spirals",
     "standardize",
     "train_test_split",
+    "winner_take_all",
 ]
 
 Labels = NDArray[np.int64]
