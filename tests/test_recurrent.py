@@ -581,7 +581,7 @@ def test_constructor_arguments_are_checked() -> None:
         GRU(2.0, 3)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="^output_activation must be an activation that keeps"):
         JordanNetwork(2, 3, 4, output_activation="glu")
-    with pytest.raises(ValueError, match="^output_activation: key must be one of"):
+    with pytest.raises(ValueError, match="^output_activation must be one of"):
         JordanNetwork(2, 3, 4, output_activation="nope")
     with pytest.raises(TypeError, match="^rng must be"):
         RecurrentLayer(2, 3, rng="seed")  # type: ignore[arg-type]

@@ -94,5 +94,5 @@ def test_elm_errors() -> None:
     elm.fit(np.ones((4, 2)), np.arange(4.0))
     with pytest.raises(ValueError, match=r"^X must have 2 feature"):
         elm.predict(np.ones((4, 3)))
-    with pytest.raises(ValueError, match="^activation: key must be one of"):
+    with pytest.raises(ValueError, match="^activation must be one of"):
         ExtremeLearningMachine(5, activation="nope")
