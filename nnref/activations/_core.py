@@ -207,7 +207,9 @@ class Activation:
     def __call__(self, x: ArrayLike, **params: float) -> Array:
         """Forward pass $f(x)$; float32 stays float32, anything else computes in float64.
 
-        A 0-D input counts as a single element and gives a 0-D output.
+        A 0-D input counts as a single element and gives a 0-D output. Every finite input
+        gives the right value (see the module's notes on the float range); NaN and infinite
+        inputs follow the rule stated there.
         """
         return _apply(self.fn, as_float_array(x, "x"), self.params(**params))
 
@@ -235,9 +237,13 @@ class Activation:
             arr = arr[None]
         resolved = self.params(**params)
         if self.jacobian_fn is not None:
-            return self.jacobian_fn(arr, **resolved)
-        diag = self.grad(arr, **resolved)
-        return diag[..., :, None] * np.eye(arr.shape[-1], dtype=arr.dtype)
+            return _apply(self.jacobian_fn, arr, resolved)
+        diag = _apply(self.grad, arr, resolved)
+        n = arr.shape[-1]
+        jac = np.zeros((*diag.shape, n), dtype=diag.dtype)  # a product with eye: inf * 0
+        idx = np.arange(n)
+        jac[..., idx, idx] = diag
+        return jac
 
     def backward(self, x: ArrayLike, grad_out: ArrayLike, **params: float) -> Array:
         """Backpropagate: the gradient of $\\sum_i g_i f_i(x)$ with respect to ``x``.
@@ -248,20 +254,21 @@ class Activation:
 
         Returns:
             $\\partial L / \\partial x$ with the shape of ``x``: ``grad_out * f'(x)`` for an
-            elementwise activation, the vector-Jacobian product for a vector-valued one.
+            elementwise activation, the vector-Jacobian product for a vector-valued one. A
+            product beyond the largest finite float is infinite (no warning).
         """
         arr = as_float_array(x, "x")
         resolved = self.params(**params)
         g = as_float_array(grad_out, "grad_out").astype(arr.dtype, copy=False)
         if self.vjp_fn is None:
             check_grad_out(self.key, g, arr.shape)
-            return np.asarray(g * _apply(self.grad, arr, resolved))
+            return _apply(_elementwise_vjp(self.grad), arr, resolved, g)
         # A vector-valued ``vjp_fn`` checks grad_out's shape itself (it knows its output shape).
         if arr.ndim == 0:
             if g.ndim != 0:
                 check_grad_out(self.key, g, ())
-            return np.asarray(self.vjp_fn(arr[None], g[None], **resolved)).reshape(())
-        return np.asarray(self.vjp_fn(arr, g, **resolved))
+            g = g[None]
+        return _apply(self.vjp_fn, arr, resolved, g)
 
     def __repr__(self) -> str:
         return f"<Activation {self.key}>"
@@ -276,12 +283,43 @@ def check_grad_out(key: str, g: Array, expected: tuple[int, ...]) -> None:
         )
 
 
-def _apply(kernel: Kernel, arr: Array, params: Mapping[str, float]) -> Array:
-    """Run ``kernel``; kernels always see at least 1-D arrays, 0-D inputs come back 0-D."""
-    if arr.ndim == 0:
-        out = kernel(arr[None], **params)
-        return np.asarray(out).reshape(np.shape(out)[1:])
-    return np.asarray(kernel(arr, **params))
+def _elementwise_vjp(grad: Kernel) -> Kernel:
+    """``grad_out * f'(x)`` for an elementwise derivative kernel ``grad``."""
+
+    def vjp(x: Array, g: Array, **params: float) -> Array:
+        d = np.asarray(grad(x, **params))
+        with np.errstate(over="ignore"):  # beyond the largest float: inf, the right rounding
+            own = d.flags.writeable and not np.may_share_memory(d, x)
+            return np.multiply(d, g, out=d if own else None)
+
+    return vjp
+
+
+def _apply(kernel: Kernel, arr: Array, params: Mapping[str, float], *extra: Array) -> Array:
+    """Run ``kernel(arr, *extra, **params)``; kernels always see at least 1-D arrays, and
+    0-D inputs come back 0-D.
+
+    The kernels are written so that no finite input raises a floating-point error (a
+    result beyond the float range overflows to inf inside an ``np.errstate`` of the kernel
+    that allows exactly that). They run with floating-point errors raised; an error can then
+    only come from a NaN or infinite input, and the kernel runs again quietly, where IEEE
+    arithmetic gives the rule of the module docstring. (Should a finite input ever raise,
+    the second run leaves NumPy's usual warning in place, so a test sees it.)
+    """
+    squeeze = arr.ndim == 0
+    if squeeze:
+        arr = arr[None]
+        extra = tuple(e.reshape(1) if e.ndim == 0 else e for e in extra)
+    try:
+        with np.errstate(over="raise", invalid="raise", divide="raise"):
+            out = np.asarray(kernel(arr, *extra, **params))
+    except FloatingPointError:
+        if all(np.all(np.isfinite(a)) for a in (arr, *extra)):
+            out = np.asarray(kernel(arr, *extra, **params))
+        else:
+            with np.errstate(all="ignore"):
+                out = np.asarray(kernel(arr, *extra, **params))
+    return out.reshape(out.shape[1:]) if squeeze else out
 
 
 _CATALOGUE: Registry[Activation] = Registry(

@@ -35,6 +35,31 @@ def sigmoid(x: Array) -> Array:
     return num
 
 
+def sigmoid_slope(x: Array) -> Array:
+    """$\\sigma'(x) = \\sigma(x)\\,\\sigma(-x)$ as $e^{-|x|} / (1 + e^{-|x|})^2$.
+
+    The product form $\\sigma(x)(1 - \\sigma(x))$ loses every digit once $\\sigma(x)$ rounds
+    to 1 (from about $x = 17$ in float64, 8 in float32); this form keeps them all.
+    """
+    e = exp_neg_abs(x)
+    d = e + 1.0
+    np.multiply(d, d, out=d)
+    np.divide(e, d, out=e)
+    return e
+
+
+def sech2(x: Array) -> Array:
+    """$1 - \\tanh^2(x) = \\operatorname{sech}^2(x)$ as $4e^{-2|x|} / (1 + e^{-2|x|})^2$,
+    without the cancellation of $1 - \\tanh^2$ where $\\tanh$ rounds to $\\pm 1$."""
+    e = exp_neg_abs(x)
+    np.multiply(e, e, out=e)  # e^{-2|x|}, and 2|x| cannot overflow
+    d = e + 1.0
+    np.multiply(d, d, out=d)
+    e *= 4.0
+    np.divide(e, d, out=e)
+    return e
+
+
 def softplus_tail(x: Array) -> Array:
     """$\\log(1 + e^{-|x|})$, in $[0, \\ln 2]$: what softplus adds to $\\max(x, 0)$.
 
@@ -59,6 +84,23 @@ def log_sigmoid(x: Array) -> Array:
     e = softplus_tail(x)
     np.subtract(np.minimum(x, 0.0), e, out=e)
     return e
+
+
+def hypot(a: Array, c: float) -> Array:
+    """$\\sqrt{a^2 + c^2}$ for $a \\ge 0$ (an array) and a constant $c > 0$, never overflowing.
+
+    With $m = \\max(a, c)$ and $n = \\min(a, c)$ it is $m\\sqrt{1 + (n/m)^2}$: the square is
+    at most 1, so nothing overflows even for the largest finite $a$ (where $a^2$ would), and
+    the result keeps full relative accuracy. Several times faster than ``np.hypot``.
+    """
+    m = np.maximum(a, c)
+    n = np.minimum(a, c)
+    n /= m
+    np.multiply(n, n, out=n)
+    n += 1.0
+    np.sqrt(n, out=n)
+    n *= m
+    return n
 
 
 def max_shift(x: Array, axis: int) -> Array:

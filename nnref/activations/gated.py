@@ -52,7 +52,10 @@ def _gelu(x: Array) -> Array:
 
 
 def _gelu_grad(x: Array) -> Array:
-    pdf = x * x
+    # phi(x) = e^{-x^2/2}/sqrt(2 pi) is exactly 0 beyond |x| = 40 (e^{-800} underflows), so
+    # x is clipped there before squaring: no overflow, and the same result.
+    pdf = np.clip(x, -40.0, 40.0)
+    pdf *= pdf
     pdf *= -0.5
     np.exp(pdf, out=pdf)
     pdf *= _INV_SQRT_2PI
@@ -107,37 +110,43 @@ _GELU_BETA = math.sqrt(2.0) * (2.0 / math.sqrt(math.pi)) * 0.5  # sqrt(2/pi), as
 _GELU_KAPPA = 0.044715
 
 
-def _gelu_tanh_inner(x: Array) -> Array:
-    inner = x * x
+def _gelu_tanh_inner(x: Array) -> tuple[Array, Array]:
+    """$2u = 2\\sqrt{2/\\pi}\\,(x + 0.044715\\,x^3)$ and the clipped input it was computed from.
+
+    $\\frac12(1 + \\tanh u) = \\sigma(2u)$ is exactly 0 or 1 once $|x| > 100$ ($|2u|$ is then
+    over $7 \\cdot 10^4$), so $x$ is clipped to $[-100, 100]$ first: $x^3$ cannot overflow.
+    """
+    xc = np.clip(x, -100.0, 100.0)
+    inner = xc * xc
     inner *= _GELU_KAPPA
-    inner *= x
-    inner += x
-    inner *= _GELU_BETA
-    return inner
+    inner *= xc
+    inner += xc
+    inner *= 2.0 * _GELU_BETA
+    return inner, xc
 
 
 def _gelu_tanh(x: Array) -> Array:
-    t = np.tanh(_gelu_tanh_inner(x))
-    t += 1.0
-    t *= x
-    t *= 0.5
-    return t
+    # x (1 + tanh u) / 2 = x sigma(2u): the sigmoid keeps the tiny values of very negative x,
+    # which 1 + tanh(u) rounds away.
+    inner, _ = _gelu_tanh_inner(x)
+    gate = _stable.sigmoid(inner)
+    gate *= x
+    return gate
 
 
 def _gelu_tanh_grad(x: Array) -> Array:
-    t = np.tanh(_gelu_tanh_inner(x))
-    slope = x * x
+    # (1 + t)/2 + x (1 - t^2) beta (1 + 3 kappa x^2) / 2 with t = tanh(u):
+    # (1 + t)/2 = sigma(2u) and (1 - t^2)/2 = 2 sigma'(2u), both without cancellation.
+    # Beyond |x| = 100 the second term is exactly 0, so the clipped x serves there as well.
+    inner, xc = _gelu_tanh_inner(x)
+    slope = xc * xc
     slope *= 3.0 * _GELU_KAPPA
     slope += 1.0
-    slope *= _GELU_BETA
-    sech2 = t * t
-    np.subtract(1.0, sech2, out=sech2)
-    sech2 *= slope
-    sech2 *= x
-    t += 1.0
-    t += sech2
-    t *= 0.5
-    return t
+    slope *= 2.0 * _GELU_BETA
+    slope *= xc
+    slope *= _stable.sigmoid_slope(inner)
+    slope += _stable.sigmoid(inner)
+    return slope
 
 
 gelu_tanh = register(
@@ -175,7 +184,7 @@ Examples:
     >>> gelu_tanh([-3.0, 0.0, 1.0])
     array([-0.00363739,  0.        ,  0.84119199])
     >>> float(np.max(np.abs(gelu_tanh(np.linspace(-6, 6, 1201)) - gelu(np.linspace(-6, 6, 1201)))))
-    0.0004732346287421585
+    0.00047323462874
 """,
     )
 )
@@ -184,19 +193,32 @@ Examples:
 # --- sigmoid-weighted units ----------------------------------------------------------------
 
 
+def _swish_input(x: Array, beta: float) -> Array:
+    """$z = \\beta x$, with $x$ first clipped to where $\\sigma(z)$ is exactly 0 or 1
+    ($|z| \\le 1000$), so the product cannot overflow."""
+    if beta == 1.0:
+        return np.clip(x, -1000.0, 1000.0)
+    if beta == 0.0:
+        return np.zeros_like(x)
+    limit = min(1000.0 / abs(beta), float(np.finfo(x.dtype).max))
+    z = np.clip(x, -limit, limit)
+    z *= beta
+    return z
+
+
 def _swish(x: Array, beta: float) -> Array:
-    s = _stable.sigmoid(x * beta if beta != 1.0 else x)
+    s = _stable.sigmoid(_swish_input(x, beta))
     s *= x
     return s
 
 
 def _swish_grad(x: Array, beta: float) -> Array:
-    z = x * beta if beta != 1.0 else x
-    s = _stable.sigmoid(z)
-    d = 1.0 - s
+    # sigma(z) + z sigma(z) sigma(-z) = sigma(z) + z sigma'(z): the product form
+    # sigma(z)(1 + z (1 - sigma(z))) loses 1 - sigma(z) once sigma(z) rounds to 1.
+    z = _swish_input(x, beta)
+    d = _stable.sigmoid_slope(z)
     d *= z
-    d += 1.0
-    d *= s
+    d += _stable.sigmoid(z)
     return d
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from nnref._typing import Array
@@ -10,32 +12,52 @@ from nnref.activations._core import Activation, register
 __all__ = ["soft_exponential"]
 
 
+def _log_argument(x: Array, alpha: float) -> tuple[Array, Array]:
+    """For alpha < 0: ``t`` $= x + \\alpha$ and ``inner`` $= -\\alpha t$, the argument of
+    $\\ln(1 + \\cdot)$, which must exceed -1 (inf where the product passes the float range)."""
+    t = x + alpha
+    with np.errstate(over="ignore"):
+        inner = t * -alpha
+    outside = inner <= -1.0
+    if np.any(outside):
+        bound = 1.0 / alpha - alpha
+        raise ValueError(
+            f"x must be greater than 1/alpha - alpha = {bound!r} for soft_exponential with "
+            f"alpha={alpha!r} (where 1 - alpha (x + alpha) > 0, the logarithm's domain), got "
+            f"{int(np.count_nonzero(outside))} value(s) at or below it, the smallest "
+            f"{float(np.min(x[outside]))!r}"
+        )
+    return t, inner
+
+
 def _soft_exponential(x: Array, alpha: float) -> Array:
     if alpha == 0.0:
         return x.copy()
     if alpha > 0.0:
-        out: Array = np.expm1(x * alpha)
-        out /= alpha
+        with np.errstate(over="ignore"):  # e^{alpha x} beyond the float range: inf, rightly
+            out: Array = np.expm1(x * alpha)
+            out /= alpha
         out += alpha
         return out
-    inner = x + alpha
-    inner *= -alpha
-    np.log1p(inner, out=inner)
-    inner /= -alpha
-    return inner
+    t, inner = _log_argument(x, alpha)
+    out = np.log1p(inner)
+    huge = np.isinf(inner)  # ln(1 + |alpha| t) = ln|alpha| + ln t once 1 is negligible
+    if np.any(huge):
+        out[huge] = math.log(-alpha) + np.log(t[huge])
+    out /= -alpha
+    return out
 
 
 def _soft_exponential_grad(x: Array, alpha: float) -> Array:
     if alpha == 0.0:
         return np.ones_like(x)
     if alpha > 0.0:
-        grown: Array = np.exp(x * alpha)
+        with np.errstate(over="ignore"):
+            grown: Array = np.exp(x * alpha)
         return grown
-    inner = x + alpha
-    inner *= alpha
-    np.subtract(1.0, inner, out=inner)
-    np.divide(1.0, inner, out=inner)
-    return inner
+    _, inner = _log_argument(x, alpha)
+    inner += 1.0
+    return np.divide(1.0, inner, out=inner)  # 1 / inf = 0: the true value underflows
 
 
 soft_exponential = register(
@@ -70,10 +92,10 @@ soft_exponential = register(
 
 Proposed by Godfrey and Gashler (2015). With the default $\\alpha = 0$ (the usual initial
 value of this learnable parameter) it is the identity; the stated properties are for that
-case. For $\\alpha < 0$ the input must
-satisfy $1 - \\alpha(x + \\alpha) > 0$; outside, NumPy returns NaN with a warning. For
-$\\alpha > 0$ it overflows to inf once $\\alpha x$ passes about 709. PyTorch has no
-counterpart.
+case. For $\\alpha < 0$ the function is defined where $1 - \\alpha(x + \\alpha) > 0$, that
+is for $x > 1/\\alpha - \\alpha$; an input at or below that bound raises ``ValueError``.
+For $\\alpha > 0$ it grows like $e^{\\alpha x}$ and is inf where the true value passes the
+largest float ($\\alpha x$ beyond about 709 in float64). PyTorch has no counterpart.
 
 Examples:
     >>> soft_exponential([-1.0, 0.0, 1.0], alpha=0.5)

@@ -110,18 +110,21 @@ def _sinc(x: Array) -> Array:
 def _sinc_grad(x: Array) -> Array:
     small = np.abs(x) < _SINC_SERIES
     safe = np.where(small, const(x, 1.0), x)
-    direct = safe * np.cos(safe)
-    direct -= np.sin(safe)
-    direct /= safe * safe
+    # (x cos x - sin x) / x^2 as (cos x - sin(x)/x) / x: no square to overflow.
+    direct = np.sin(safe)
+    direct /= safe
+    np.subtract(np.cos(safe), direct, out=direct)
+    direct /= safe
     # -x/3 + x^3/30 - x^5/840 + x^7/45360
-    x2 = x * x
+    xs = np.clip(x, -_SINC_SERIES, _SINC_SERIES)  # only used below _SINC_SERIES: no overflow
+    x2 = xs * xs
     series = x2 * (1.0 / 45360.0)
     series -= 1.0 / 840.0
     series *= x2
     series += 1.0 / 30.0
     series *= x2
     series -= 1.0 / 3.0
-    series *= x
+    series *= xs
     return np.where(small, series, direct)
 
 

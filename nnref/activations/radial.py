@@ -11,7 +11,9 @@ __all__ = ["gaussian", "sq_rbf"]
 
 
 def _gaussian(x: Array) -> Array:
-    e = x * x
+    # e^{-x^2} is exactly 0 beyond |x| = 40, so x is clipped there before squaring.
+    e = np.clip(x, -40.0, 40.0)
+    e *= e
     np.negative(e, out=e)
     np.exp(e, out=e)
     return e
@@ -59,7 +61,10 @@ Examples:
 
 def _sq_rbf(x: Array) -> Array:
     a = np.abs(x)
-    inner = 1.0 - 0.5 * x * x
+    inner = np.clip(x, -1.0, 1.0)  # the inner piece is only used on [-1, 1]: no overflow
+    inner *= inner
+    inner *= -0.5
+    inner += 1.0
     outer = np.maximum(2.0 - a, 0.0)
     outer *= outer
     outer *= 0.5

@@ -448,11 +448,12 @@ Examples:
 
 
 def _hard_swish(x: Array) -> Array:
-    # x * relu6(x + 3) / 6, in the order PyTorch evaluates it.
+    # x * (relu6(x + 3) / 6): x times the hard sigmoid. (PyTorch multiplies by x before
+    # dividing by 6, which overflows for x beyond a sixth of the largest float.)
     t = x + 3.0
     np.clip(t, 0.0, 6.0, out=t)
-    t *= x
     t /= 6.0
+    t *= x
     return t
 
 

@@ -6,9 +6,12 @@ exponential-free smooth versions of the ReLU corner.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from nnref._typing import Array
+from nnref.activations import _stable
 from nnref.activations._core import (
     Activation,
     const,
@@ -16,6 +19,7 @@ from nnref.activations._core import (
     positive,
     register,
 )
+from nnref.activations.s_curves import _isru, _isru_grad
 
 __all__ = [
     "bent_identity",
@@ -24,26 +28,13 @@ __all__ = [
 ]
 
 
-def _isrlu_scale(x: Array, alpha: float) -> Array:
-    """$1/\\sqrt{1 + \\alpha x^2}$ for $x < 0$ (and 1 elsewhere, where it is unused)."""
-    xn = np.minimum(x, 0.0)
-    d = xn * xn
-    d *= alpha
-    d += 1.0
-    np.sqrt(d, out=d)
-    np.divide(1.0, d, out=d)
-    return d
-
-
 def _isrlu(x: Array, alpha: float) -> Array:
-    s = _isrlu_scale(x, alpha)
-    s *= x
-    return np.where(x >= 0, x, s)
+    # The ISRU curve on the negative inputs, the identity on the others.
+    return np.where(x >= 0, x, _isru(np.minimum(x, 0.0), alpha))
 
 
 def _isrlu_grad(x: Array, alpha: float) -> Array:
-    s = _isrlu_scale(x, alpha)
-    return np.where(x >= 0, const(x, 1.0), s * s * s)
+    return np.where(x >= 0, const(x, 1.0), _isru_grad(np.minimum(x, 0.0), alpha))
 
 
 isrlu = register(
@@ -84,13 +75,17 @@ Examples:
 
 
 def _squareplus_parts(x: Array, b: float) -> tuple[Array, Array]:
-    """$r = \\sqrt{x^2 + b}$ and $g = b / (2(r + |x|))$, which equals squareplus(-|x|)."""
-    r = x * x
-    r += b
-    np.sqrt(r, out=r)
-    g = np.abs(x)
-    g += r
-    np.divide(0.5 * b, g, out=g)
+    """$r = \\sqrt{x^2 + b}$ and $g = b / (2(r + |x|))$, which equals squareplus(-|x|).
+
+    $r$ is computed without squaring $x$ (which overflows beyond about $10^{154}$), and
+    $g$ as $(b/4) / (r/2 + |x|/2)$, whose denominator cannot overflow either.
+    """
+    a = np.abs(x)
+    r = _stable.hypot(a, math.sqrt(b))
+    g = 0.5 * r
+    a *= 0.5
+    g += a
+    np.divide(0.25 * b, g, out=g)
     return r, g
 
 
@@ -148,23 +143,25 @@ Examples:
 
 
 def _bent_identity(x: Array) -> Array:
-    # (sqrt(x^2 + 1) - 1) / 2 written as x^2 / (2 (sqrt(x^2 + 1) + 1)), which does not cancel.
-    sq = x * x
-    r = sq + 1.0
-    np.sqrt(r, out=r)
-    r += 1.0
-    np.divide(sq, r, out=sq)
-    sq *= 0.5
-    sq += x
-    return sq
+    # (sqrt(x^2 + 1) - 1) / 2 = x^2 / (2 (h + 1)) with h = sqrt(x^2 + 1), which does not
+    # cancel near 0, written as |x| t / 2 with t = |x| / (h + 1) in [0, 1) so that no square
+    # overflows. Only a true value beyond the float range (x near the largest float) is inf.
+    a = np.abs(x)
+    t = _stable.hypot(a, 1.0)
+    t += 1.0
+    np.divide(a, t, out=t)
+    t *= a
+    t *= 0.5
+    with np.errstate(over="ignore"):
+        t += x
+    return t
 
 
 def _bent_identity_grad(x: Array) -> Array:
-    r = x * x
-    r += 1.0
-    np.sqrt(r, out=r)
-    r *= 2.0
+    # x / (2 sqrt(x^2 + 1)) + 1
+    r = _stable.hypot(np.abs(x), 1.0)
     np.divide(x, r, out=r)
+    r *= 0.5
     r += 1.0
     return r
 

@@ -37,10 +37,13 @@ def _softsign(x: Array) -> Array:
 
 
 def _softsign_grad(x: Array) -> Array:
+    # (1/(1 + |x|))^2: the square of the reciprocal underflows quietly where the square
+    # of 1 + |x| would overflow.
     d = np.abs(x)
     d += 1.0
+    np.divide(1.0, d, out=d)
     np.multiply(d, d, out=d)
-    return np.divide(1.0, d, out=d)
+    return d
 
 
 softsign = register(
@@ -87,9 +90,11 @@ def _arctan(x: Array) -> Array:
 
 
 def _arctan_grad(x: Array) -> Array:
-    d = x * x
-    d += 1.0
-    return np.divide(1.0, d, out=d)
+    # (1 / sqrt(1 + x^2))^2, the square root without overflow.
+    d = _stable.hypot(np.abs(x), 1.0)
+    np.divide(1.0, d, out=d)
+    np.multiply(d, d, out=d)
+    return d
 
 
 arctan = register(
@@ -134,9 +139,7 @@ def _arsinh(x: Array) -> Array:
 
 
 def _arsinh_grad(x: Array) -> Array:
-    d = x * x
-    d += 1.0
-    np.sqrt(d, out=d)
+    d = _stable.hypot(np.abs(x), 1.0)  # sqrt(x^2 + 1), also where x^2 overflows
     return np.divide(1.0, d, out=d)
 
 
@@ -179,24 +182,36 @@ Examples:
 )
 
 
-def _isru_scale(x: Array, alpha: float) -> Array:
-    """$1/\\sqrt{1 + \\alpha x^2}$."""
-    d = x * x
-    d *= alpha
+def _isru(x: Array, alpha: float) -> Array:
+    # x / sqrt(1 + alpha x^2). Beyond |x| = 1e15/sqrt(alpha) the value equals its limit
+    # +-1/sqrt(alpha) to 1e-30 relative, so x is clipped there: alpha x^2 then stays below
+    # 1e30 and cannot overflow (in float32 either).
+    if alpha == 0.0:
+        return x.copy()
+    root = math.sqrt(alpha)
+    limit = min(1e15 / root, float(np.finfo(x.dtype).max))
+    xc = np.clip(x, -limit, limit)
+    d = xc * root
+    np.multiply(d, d, out=d)
     d += 1.0
     np.sqrt(d, out=d)
-    return np.divide(1.0, d, out=d)
+    np.divide(xc, d, out=d)
+    return d
 
 
-def _isru(x: Array, alpha: float) -> Array:
-    s = _isru_scale(x, alpha)
-    s *= x
-    return s
+def _isru_slope(y: Array) -> Array:
+    """$(1 + y^2)^{-3/2}$ for $y = \\sqrt\\alpha\\,x$ (any finite or infinite $y$)."""
+    r = _stable.hypot(np.abs(y), 1.0)
+    np.divide(1.0, r, out=r)
+    cube = r * r
+    cube *= r
+    return cube
 
 
 def _isru_grad(x: Array, alpha: float) -> Array:
-    s = _isru_scale(x, alpha)
-    return s * s * s
+    with np.errstate(over="ignore"):  # sqrt(alpha) x beyond the range: the slope is 0 there
+        y = x * math.sqrt(alpha)
+    return _isru_slope(y)
 
 
 isru = register(
@@ -289,20 +304,45 @@ Examples:
 )
 
 
+def _soft_clipping_parts(x: Array, alpha: float) -> tuple[Array, Array]:
+    """``t`` $= \\alpha/2 - |\\alpha x - \\alpha/2|$ and the mask $x > 1/2$.
+
+    Soft clipping is symmetric about $x = 1/2$: $f(x) = 1 - f(1 - x)$ and $f'(x) = f'(1 - x)$.
+    With $u = \\alpha x$, the half $x \\le 1/2$ has $u = t$, and $x > 1/2$ is reflected
+    onto it, so every formula below only sees $t \\le \\alpha/2$: there
+    $\\operatorname{softplus}(t - \\alpha)$ is the smaller term and nothing cancels.
+    A product $\\alpha x$ beyond the float range is $\\pm\\infty$, where $f$ is exactly 0 or 1.
+    """
+    half = 0.5 * alpha
+    with np.errstate(over="ignore"):
+        w = x * alpha
+    w -= half
+    upper = w > 0
+    np.abs(w, out=w)
+    np.subtract(half, w, out=w)
+    return w, upper
+
+
 def _soft_clipping(x: Array, alpha: float) -> Array:
-    z = x * alpha
-    high = _stable.softplus(z)
-    z -= alpha
-    high -= _stable.softplus(z)
-    high /= alpha
-    return high
+    t, upper = _soft_clipping_parts(x, alpha)
+    low = _stable.softplus(t)
+    t -= alpha
+    low -= _stable.softplus(t)
+    low /= alpha  # f on the half x <= 1/2, in (0, 1/2]
+    # 1 - low on the reflected half, written so that low itself passes unchanged elsewhere
+    flip = upper.astype(x.dtype)
+    flip *= 1.0 - 2.0 * low
+    low += flip
+    return low
 
 
 def _soft_clipping_grad(x: Array, alpha: float) -> Array:
-    z = x * alpha
-    s = _stable.sigmoid(z)
-    z -= alpha
-    s -= _stable.sigmoid(z)
+    # sigma(u) - sigma(u - alpha) at u = t: both terms tiny where they are close, never both
+    # close to 1 (where the difference would cancel).
+    t, _ = _soft_clipping_parts(x, alpha)
+    s = _stable.sigmoid(t)
+    t -= alpha
+    s -= _stable.sigmoid(t)
     return s
 
 
@@ -334,7 +374,10 @@ soft_clipping = register(
         doc="""Soft clipping: $\\ln\\frac{1 + e^{\\alpha x}}{1 + e^{\\alpha(x-1)}} / \\alpha$.
 
 The difference of two softplus curves, $(\\operatorname{softplus}(\\alpha x) -
-\\operatorname{softplus}(\\alpha(x - 1)))/\\alpha$, computed stably. As $\\alpha \\to \\infty$
+\\operatorname{softplus}(\\alpha(x - 1)))/\\alpha$, computed stably: the curve is
+symmetric about $x = 1/2$ ($f(x) = 1 - f(1 - x)$), and the half above $1/2$ is computed
+from the half below it, where the two softplus terms never cancel, so the value stays
+exact up to the largest inputs (where it is 1). As $\\alpha \\to \\infty$
 it becomes $x$ clipped to $[0, 1]$; the default $\\alpha = 1$ is our choice. PyTorch has no
 counterpart.
 

@@ -110,8 +110,28 @@ Examples:
 )
 
 
+# x - tanh(x) = x^3/3 - 2x^5/15 + 17x^7/315 - 62x^9/2835 + 1382x^11/155925 - 21844x^13/6081075
+# + ..., used below |x| = _TANHSHRINK_SERIES[dtype], where x - tanh(x) loses more than the
+# series' truncation error (relative 4e-15 at 0.1, 2e-9 at 0.3).
+_TANHSHRINK_SERIES = {np.dtype(np.float64): 0.1, np.dtype(np.float32): 0.3}
+_TANHSHRINK_TERMS = (-21844.0 / 6081075.0, 1382.0 / 155925.0, -62.0 / 2835.0, 17.0 / 315.0,
+                     -2.0 / 15.0, 1.0 / 3.0)  # fmt: skip
+
+
 def _tanhshrink(x: Array) -> Array:
-    return x - np.tanh(x)
+    out = x - np.tanh(x)
+    small = np.abs(x) < _TANHSHRINK_SERIES[x.dtype]
+    if np.any(small):
+        xs = x[small]
+        x2 = xs * xs
+        series = np.full_like(xs, _TANHSHRINK_TERMS[0])
+        for coefficient in _TANHSHRINK_TERMS[1:]:  # Horner's rule in x^2
+            series *= x2
+            series += coefficient
+        series *= x2
+        series *= xs
+        out[small] = series
+    return out
 
 
 def _tanhshrink_grad(x: Array) -> Array:
@@ -145,9 +165,10 @@ tanhshrink = register(
         ),
         doc="""Tanh shrinkage: $x - \\tanh(x)$, derivative $\\tanh^2(x)$.
 
-Near 0 it behaves like $x^3/3$; far away like $x \\mp 1$. Computed directly as $x - \\tanh x$
-(as PyTorch does), so for $|x| < 10^{-5}$ or so the tiny result has an absolute, not a
-relative, error of about $10^{-16}$.
+Near 0 it behaves like $x^3/3$; far away like $x \\mp 1$. Computed as $x - \\tanh x$ (as
+PyTorch does) except near 0, where that difference would lose the digits of the tiny result:
+there its Taylor series is summed instead (below $|x| = 0.1$ in float64, $0.3$ in float32),
+so every value keeps full relative accuracy.
 
 Examples:
     >>> tanhshrink([-3.0, 0.0, 1.0])

@@ -16,6 +16,7 @@ from nnref._validation import error
 from nnref.activations import _stable
 from nnref.activations._core import (
     Activation,
+    non_negative,
     register,
 )
 
@@ -33,19 +34,12 @@ __all__ = [
 # --- logistic sigmoid ----------------------------------------------------------------------
 
 
-def _sigmoid_grad(x: Array) -> Array:
-    s = _stable.sigmoid(x)
-    d = 1.0 - s
-    d *= s
-    return d
-
-
 sigmoid = register(
     Activation(
         key="sigmoid",
         name="Logistic sigmoid",
         fn=_stable.sigmoid,
-        grad=_sigmoid_grad,
+        grad=_stable.sigmoid_slope,
         formula=r"\sigma(x) = \frac{1}{1 + e^{-x}}",
         derivative_formula=r"\sigma'(x) = \sigma(x)\,\bigl(1 - \sigma(x)\bigr)",
         output_range=(0.0, 1.0),
@@ -73,8 +67,9 @@ sigmoid = register(
 Computed in a form that never overflows: $1/(1+e^{-|x|})$ for $x \\ge 0$ and
 $e^{-|x|}/(1+e^{-|x|})$ for $x < 0$. Symmetric about its midpoint,
 $\\sigma(-x) = 1 - \\sigma(x)$, with $\\sigma(0) = 1/2$. Derivative
-$\\sigma(x)(1-\\sigma(x))$, at most 1/4 (at 0). Both ends are approached, never reached, except
-that in floating point $\\sigma(x)$ rounds to exactly 0 below about $-745$ (and to 1 above
+$\\sigma(x)(1-\\sigma(x))$, at most 1/4 (at 0), computed as $e^{-|x|}/(1 + e^{-|x|})^2$ so
+that its tiny values for large $|x|$ keep their digits. Both ends are approached, never
+reached, except that in floating point $\\sigma(x)$ rounds to exactly 0 below about $-745$ (and to 1 above
 about 37).
 
 Examples:
@@ -197,19 +192,12 @@ def _tanh(x: Array) -> Array:
     return np.tanh(x)
 
 
-def _tanh_grad(x: Array) -> Array:
-    t = np.tanh(x)
-    np.multiply(t, t, out=t)
-    np.subtract(1.0, t, out=t)
-    return t
-
-
 tanh = register(
     Activation(
         key="tanh",
         name="Hyperbolic tangent",
         fn=_tanh,
-        grad=_tanh_grad,
+        grad=_stable.sech2,
         formula=r"\tanh(x) = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}",
         derivative_formula=r"\tanh'(x) = 1 - \tanh^2(x)",
         output_range=(-1.0, 1.0),
@@ -232,7 +220,9 @@ tanh = register(
         ),
         doc="""Hyperbolic tangent: $\\tanh(x)$, a sigmoid rescaled to $(-1, 1)$.
 
-$\\tanh(x) = 2\\sigma(2x) - 1$. Derivative $1 - \\tanh^2(x)$, largest (1) at 0.
+$\\tanh(x) = 2\\sigma(2x) - 1$. Derivative $1 - \\tanh^2(x) = \\operatorname{sech}^2(x)$,
+largest (1) at 0, computed as $4e^{-2|x|}/(1 + e^{-2|x|})^2$ so that it keeps its digits
+where $\\tanh(x)$ rounds to $\\pm 1$.
 
 Examples:
     >>> tanh([0.0, 1.0])
@@ -369,44 +359,73 @@ Examples:
 )
 
 
-def _smht_exps(
-    x: Array, a: float, b: float, c: float, d: float
-) -> tuple[Array, Array, Array, Array]:
-    """The four exponentials of smht, each divided by the denominator's dominant term.
+def _smht_numerator(x: Array, a: float, b: float, c: float, d: float) -> tuple[Array, Array]:
+    """The numerator's two exponents, each after dividing by the denominator's larger term.
 
-    Dividing by $e^{cx}$ for $x \\ge 0$ and by $e^{-dx}$ for $x < 0$ gives
-    ``up`` $= e^{(a-c)x}$ or $e^{(a+d)x}$, ``down`` $= e^{-(b+c)x}$ or $e^{(d-b)x}$, and the two
-    denominator terms ``first`` $= 1$ or $e^{(c+d)x}$, ``second`` $= e^{-(c+d)x}$ or $1$.
-    Splitting $x$ into $\\max(x, 0)$ and $\\min(x, 0)$ selects the case without ``np.where``;
-    with $a \\le c$ and $b \\le d$ every exponent is at most 0, so nothing overflows.
+    Dividing numerator and denominator by $e^{cx}$ for $x \\ge 0$ and by $e^{-dx}$ for
+    $x < 0$ turns the numerator into $e^u - e^v$ with ``u`` $= (a-c)x$ or $(a+d)x$ and ``v``
+    $= -(b+c)x$ or $(d-b)x$, and the denominator into $1 + e^{-(c+d)|x|}$. Splitting $x$
+    into $\\max(x, 0)$ and $\\min(x, 0)$ selects the case without ``np.where``. An exponent
+    beyond the float range is $\\pm\\infty$, whose exponential (0 or inf) is the right one.
     """
     pos = np.maximum(x, 0.0)
     neg = np.minimum(x, 0.0)
-    up = np.exp((a - c) * pos + (a + d) * neg)
-    down = np.exp((d - b) * neg - (b + c) * pos)
-    first = np.exp((c + d) * neg)
-    second = np.exp(-(c + d) * pos)
-    return up, down, first, second
+    with np.errstate(over="ignore"):
+        u = (a - c) * pos
+        u += (a + d) * neg
+        v = (d - b) * neg
+        v -= (b + c) * pos
+    return u, v
+
+
+def _smht_denominator(x: Array, c: float, d: float) -> Array:
+    """$1 + e^{-(c+d)|x|}$, the denominator after the division (between 1 and 2)."""
+    den = np.abs(x)
+    with np.errstate(over="ignore"):
+        den *= -(c + d)
+    np.exp(den, out=den)
+    den += 1.0
+    return den
 
 
 def _smht(x: Array, a: float, b: float, c: float, d: float) -> Array:
-    up, down, first, second = _smht_exps(x, a, b, c, d)
-    up -= down
-    first += second
-    up /= first
-    return up
+    # The numerator e^u - e^v factored as e^u (1 - e^{-(a+b)x}) for x >= 0 and
+    # e^v (e^{(a+b)x} - 1) for x < 0: one exponential times -expm1(-(a+b)|x|), which keeps
+    # its digits near 0 (where e^u and e^v both round to 1) and far out (where both are tiny).
+    pos = np.maximum(x, 0.0)
+    neg = np.minimum(x, 0.0)
+    with np.errstate(over="ignore"):
+        base = (a - c) * pos
+        base += (d - b) * neg
+        gap = np.abs(x)
+        gap *= -(a + b)
+    np.exp(base, out=base)
+    np.expm1(gap, out=gap)
+    np.negative(gap, out=gap)
+    with np.errstate(over="ignore"):  # a > c or b > d: unbounded, inf beyond the float range
+        base *= gap
+    np.copysign(base, x, out=base)
+    base /= _smht_denominator(x, c, d)
+    return base
 
 
 def _smht_grad(x: Array, a: float, b: float, c: float, d: float) -> Array:
-    up, down, first, second = _smht_exps(x, a, b, c, d)
-    den = first + second
-    f = (up - down) / den
-    num_grad = a * up + b * down
-    den_grad = c * first - d * second
-    den_grad *= f
-    num_grad -= den_grad
-    num_grad /= den
-    return num_grad
+    # With F and S the two denominator terms (after the division), the quotient rule gives
+    # f' = [e^u ((a-c)F + (a+d)S) + e^v ((b+c)F + (b-d)S)] / (F + S)^2, a form without
+    # f itself, so an unbounded smht (a > c or b > d) gives inf instead of inf - inf.
+    u, v = _smht_numerator(x, a, b, c, d)
+    with np.errstate(over="ignore"):
+        first = np.exp((c + d) * np.minimum(x, 0.0))
+        second = np.exp(-(c + d) * np.maximum(x, 0.0))
+        up = np.exp(u)
+        up *= (a - c) * first + (a + d) * second
+        down = np.exp(v)
+        down *= (b + c) * first + (b - d) * second
+        up += down
+    first += second
+    np.multiply(first, first, out=first)
+    up /= first
+    return up
 
 
 smht = register(
@@ -424,6 +443,7 @@ smht = register(
         smooth=True,
         saturates="both",
         defaults={"a": 1.0, "b": 1.0, "c": 1.0, "d": 1.0},
+        check=non_negative("a", "b", "c", "d"),
         family="sigmoid-like",
         aliases=("mtanh",),
         summary="A tanh with four exponents that shape its left and right tails separately.",
@@ -438,11 +458,14 @@ smht = register(
         ),
         doc="""Soboleva modified hyperbolic tangent: $(e^{ax} - e^{-bx}) / (e^{cx} + e^{-dx})$.
 
-The parameters $a, b$ set the growth of the numerator and $c, d$ of the denominator; the
-outputs stay bounded while $a \\le c$ and $b \\le d$. The defaults $a = b = c = d = 1$ (our
-choice; the function has no standard defaults) reduce it to $\\tanh$. We divide numerator and
-denominator by $e^{cx}$ for $x \\ge 0$ and by $e^{-dx}$ for $x < 0$, so nothing overflows
-while the outputs stay bounded. PyTorch has no counterpart.
+The non-negative parameters $a, b$ set the growth of the numerator and $c, d$ of the
+denominator; the outputs stay bounded while $a \\le c$ and $b \\le d$. The defaults
+$a = b = c = d = 1$ (our choice; the function has no standard defaults) reduce it to
+$\\tanh$. We divide numerator and denominator by $e^{cx}$ for $x \\ge 0$ and by $e^{-dx}$ for
+$x < 0$, so nothing overflows while the outputs stay bounded (an unbounded choice of
+parameters overflows to $\\pm\\infty$ only where the true value is beyond the float range),
+and write the numerator as a difference of ``expm1`` values, which keeps the digits of
+tiny outputs. PyTorch has no counterpart.
 
 Examples:
     >>> smht([-1.0, 0.0, 1.0])

@@ -29,18 +29,28 @@ __all__ = [
 # --- softplus ------------------------------------------------------------------------------
 
 
+def _scaled(x: Array, beta: float) -> Array:
+    """$\\beta x$; a product beyond the float range is $\\pm\\infty$, and softplus there is
+    the identity (above the threshold) or exactly 0, so the overflow is harmless."""
+    if beta == 1.0:
+        return x
+    with np.errstate(over="ignore"):
+        return x * beta
+
+
 def _softplus(x: Array, beta: float, threshold: float) -> Array:
-    z = x * beta if beta != 1.0 else x
+    z = _scaled(x, beta)
     out = _stable.softplus(z)
     if beta != 1.0:
-        out /= beta
+        with np.errstate(over="ignore"):  # a tiny beta: ln(2)/beta can pass the largest float
+            out /= beta
     linear = z > threshold  # usually rare, so a masked assignment beats np.where
     out[linear] = x[linear]
     return out
 
 
 def _softplus_grad(x: Array, beta: float, threshold: float) -> Array:
-    z = x * beta if beta != 1.0 else x
+    z = _scaled(x, beta)
     out = _stable.sigmoid(z)
     out[z > threshold] = 1.0
     return out
@@ -206,7 +216,8 @@ def _selu(x: Array) -> Array:
     neg = np.expm1(np.minimum(x, 0.0))
     neg *= SELU_ALPHA
     out = np.where(x > 0, x, neg)
-    out *= SELU_SCALE
+    with np.errstate(over="ignore"):  # lambda x beyond the largest float: inf, rightly
+        out *= SELU_SCALE
     return out
 
 
