@@ -69,8 +69,8 @@ $e^{-|x|}/(1+e^{-|x|})$ for $x < 0$. Symmetric about its midpoint,
 $\\sigma(-x) = 1 - \\sigma(x)$, with $\\sigma(0) = 1/2$. Derivative
 $\\sigma(x)(1-\\sigma(x))$, at most 1/4 (at 0), computed as $e^{-|x|}/(1 + e^{-|x|})^2$ so
 that its tiny values for large $|x|$ keep their digits. Both ends are approached, never
-reached, except that in floating point $\\sigma(x)$ rounds to exactly 0 below about $-745$ (and to 1 above
-about 37).
+reached, except that in floating point $\\sigma(x)$ rounds to exactly 0 below about $-745$
+(and to 1 above about 37).
 
 Examples:
     >>> sigmoid([0.0, 3.0, 10.0, -1000.0])
