@@ -122,8 +122,10 @@ AT_ZERO: dict[str, tuple[float, float]] = {
 # Points where corners or jumps of the catalogue sit (with default parameters).
 CANDIDATES = np.array([-3.0, -2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0, 3.0, 6.0])
 
-finite64 = st.floats(-1e4, 1e4, allow_nan=False, allow_infinity=False)
-finite32 = st.floats(-1e4, 1e4, allow_nan=False, allow_infinity=False, width=32)
+# The whole finite range of each dtype (the precision against references over that range
+# is in test_activations_full_range.py).
+finite64 = st.floats(allow_nan=False, allow_infinity=False)
+finite32 = st.floats(allow_nan=False, allow_infinity=False, width=32)
 inputs64 = arrays(np.float64, st.integers(1, 40), elements=finite64)
 inputs32 = arrays(np.float32, st.integers(1, 40), elements=finite32)
 
@@ -379,7 +381,8 @@ def test_claimed_range_ends_are_approached(a: Activation) -> None:
 def test_monotonic_ones_never_decrease(a: Activation, x: np.ndarray, step: float) -> None:
     lower, upper = a(x), a(x + step)
     # 1e-9 allows softplus's switch to the identity at the threshold (a 2e-9 step down).
-    assert np.all(upper >= lower - 1e-9 * (1.0 + np.abs(lower)))
+    with np.errstate(over="ignore", invalid="ignore"):  # the slack itself, near the max
+        assert np.all((upper >= lower) | (upper >= lower - 1e-9 * (1.0 + np.abs(lower))))
 
 
 @pytest.mark.parametrize("a", [a for a in ELEMENTWISE if not a.monotonic], ids=ids)
@@ -561,7 +564,7 @@ def test_f_of_x_minus_f_of_minus_x_is_x(key: str, x: np.ndarray) -> None:
 
 @pytest.mark.parametrize("key", ["gaussian", "cos", "sinc", "sq_rbf"])
 @settings(max_examples=60, deadline=None)
-@given(x=x_sym)
+@given(x=inputs64)
 def test_even_functions(key: str, x: np.ndarray) -> None:
     f = act.get(key)
     np.testing.assert_array_equal(f(-x), f(x))
@@ -694,7 +697,11 @@ def test_stable_and_dtype_preserving_at_the_extremes(a: Activation, dtype: type)
 def test_float32_stays_float32_and_close_to_float64(a: Activation, x: np.ndarray) -> None:
     y32, y64 = a(x), a(x.astype(np.float64))
     assert y32.dtype == np.float32
-    assert np.all(np.isfinite(y32))
+    # finite, except where the true value passes the largest float32 (bent identity)
+    beyond = np.abs(y64) > np.finfo(np.float32).max
+    assert np.all(np.isfinite(y32[~beyond]))
+    np.testing.assert_array_equal(y32[beyond], np.copysign(np.inf, y64[beyond]))
+    x, y32, y64 = x[~beyond], y32[~beyond], y64[~beyond]
     scale = np.maximum(1.0, np.abs(y64))
     if a.continuous:
         # A float32 rounding of the input may cross a jump, so only continuous ones compare.

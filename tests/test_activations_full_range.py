@@ -196,3 +196,162 @@ def test_whole_catalogue_anywhere_in_the_range(dtype: Any, data: st.DataObject) 
     assert_close(f(x, **ref.params), want, scale, dtype, x, f"{ref.id}(x)")
     want, scale = reference_values(ref.df, ref.df_scale, x)
     assert_close(f.derivative(x, **ref.params), want, scale, dtype, x, f"{ref.id}'(x)")
+
+
+# --- NaN and infinite inputs ------------------------------------------------------------
+
+NO_LIMIT = {a.key for a in act.catalog() if a.oscillates}  # NaN at ±inf
+
+
+def limit(ref: Reference, which: str, sign: int) -> float:
+    """The limit at ±inf, rounded: the value (or slope) far beyond the float range, or ±inf
+    where it still grows between 1e400 and 1e4000 (a logarithm, say)."""
+    if ref.key in NO_LIMIT:
+        return math.nan
+    fn = ref.f if which == "f" else ref.df
+    far, farther = fn(sign * mpm.mpf(10) ** 400), fn(sign * mpm.mpf(10) ** 4000)
+    if abs(farther) > 2 * abs(far) + 1:
+        return math.copysign(math.inf, float(mpm.sign(farther)))
+    return _to_float(farther)
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=["float64", "float32"])
+@pytest.mark.parametrize("ref", REFERENCES, ids=[r.id for r in REFERENCES])
+def test_nan_gives_nan_and_infinity_gives_the_limit(ref: Reference, dtype: Any) -> None:
+    f = act.get(ref.key)
+    x = np.array([np.nan, -np.inf, np.inf, 1.0], dtype=dtype)
+    if ref.domain is not None:
+        x = x[[0, 2, 3]]  # soft_exponential with alpha < 0: -inf is outside the domain
+    for which, got in (("f", f(x, **ref.params)), ("df", f.derivative(x, **ref.params))):
+        assert got.dtype == dtype
+        assert np.isnan(got[0]), (which, got)
+        want = [limit(ref, which, int(np.sign(v))) for v in x[1:-1].tolist()]
+        info = np.finfo(dtype)  # sinc's limit 0 comes out as a subnormal number
+        np.testing.assert_allclose(
+            got[1:-1], np.array(want), rtol=info.eps, atol=info.tiny, err_msg=which
+        )
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=["float64", "float32"])
+def test_brelu_nan_and_infinity(dtype: Any) -> None:
+    x = np.array([[np.nan, np.nan], [-np.inf, -np.inf], [np.inf, np.inf]], dtype=dtype)
+    np.testing.assert_array_equal(act.brelu(x), [[np.nan, np.nan], [0, -np.inf], [np.inf, 0]])
+    np.testing.assert_array_equal(act.brelu.derivative(x), [[np.nan, np.nan], [0, 1], [1, 0]])
+
+
+# --- vector-valued activations -----------------------------------------------------------
+
+
+def extreme_rows(dtype: Any, n: int = 3) -> np.ndarray:
+    """Rows of ``n`` values mixing the extreme grid: [x, -x, ...], [x, 0, ...], neighbours."""
+    grid = extreme_grid(dtype)
+    rng = np.random.default_rng(7)
+    rows = [
+        np.stack([grid, -grid, np.zeros_like(grid)], axis=1),
+        np.stack([grid, np.roll(grid, 1), np.roll(grid, 2)], axis=1),
+        rng.choice(grid, size=(200, 3)),
+    ]
+    return np.concatenate(rows)[:, :n].astype(dtype)
+
+
+def mp_softmax(row: list[float]) -> list[Any]:
+    m = max(row)
+    e = [mpm.exp(mpm.mpf(v) - m) for v in row]
+    total = sum(e)
+    return [v / total for v in e]
+
+
+def mp_log_softmax(row: list[float]) -> list[Any]:
+    top = row.index(max(row))
+    m = mpm.mpf(row[top])
+    rest = sum(mpm.exp(mpm.mpf(v) - m) for i, v in enumerate(row) if i != top)
+    return [(mpm.mpf(v) - m) - mpm.log1p(rest) for v in row]
+
+
+def as_floats(values: list[Any]) -> np.ndarray:
+    return np.array([_to_float(v) for v in values])
+
+
+def check_rows(got: np.ndarray, want: np.ndarray, scale: np.ndarray, dtype: Any, what: str) -> None:
+    assert_close(got.ravel(), want.ravel(), scale.ravel(), dtype, np.arange(want.size), what)
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=["float64", "float32"])
+def test_softmax_family_on_extreme_rows(dtype: Any) -> None:
+    x = extreme_rows(dtype)
+    g = np.array([1.0, -0.5, 2.0], dtype=dtype)
+    for key, sign, log in (("softmax", 1, False), ("softmin", -1, False), ("log_softmax", 1, True)):
+        f = act.get(key)
+        rows = [[sign * v for v in row] for row in x.tolist()]
+        s = np.array([[float(v) for v in mp_softmax(row)] for row in rows])
+        if log:
+            want = np.array([as_floats(mp_log_softmax(row)) for row in rows])
+            jac = np.eye(3) - s[:, None, :]
+            jac_scale = np.eye(3) + s[:, None, :]
+            vjp = g - s * g.sum()
+            vjp_scale = np.abs(g) + s * np.abs(g).sum()
+        else:
+            want = s
+            jac = sign * (s[:, :, None] * (np.eye(3) - s[:, None, :]))
+            jac_scale = s[:, :, None] * (np.eye(3) + s[:, None, :])
+            vjp = sign * s * (g - (s * g).sum(axis=1, keepdims=True))
+            vjp_scale = s * (np.abs(g) + (s * np.abs(g)).sum(axis=1, keepdims=True))
+        check_rows(f(x), want, np.abs(want), dtype, key)
+        check_rows(f.jacobian(x), jac, jac_scale, dtype, f"{key} jacobian")
+        check_rows(f.backward(x, np.broadcast_to(g, x.shape)), vjp, vjp_scale, dtype, key)
+        check_rows(
+            f.derivative(x),
+            np.diagonal(jac, axis1=1, axis2=2),
+            np.diagonal(jac_scale, axis1=1, axis2=2),
+            dtype,
+            f"{key} derivative",
+        )
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=["float64", "float32"])
+def test_glu_and_maxout_on_extreme_rows(dtype: Any) -> None:
+    x = extreme_rows(dtype, 2)
+    a, b = x[:, :1].astype(np.float64), x[:, 1:].astype(np.float64)
+    sig = np.array([[float(mpm.mpf(1) / (1 + mpm.exp(-mpm.mpf(v))))] for v in b[:, 0]])
+    slope = np.array(
+        [[_to_float(mpm.exp(-abs(mpm.mpf(v))) / (1 + mpm.exp(-abs(mpm.mpf(v)))) ** 2)]
+         for v in b[:, 0]]
+    )  # fmt: skip
+    with np.errstate(over="ignore", under="ignore"):
+        check_rows(act.glu(x), a * sig, np.abs(a * sig), dtype, "glu")
+        jac = np.concatenate([sig, a * slope], axis=1)[:, None, :]
+        check_rows(act.glu.jacobian(x), jac, np.abs(jac), dtype, "glu jacobian")
+        g = np.full((x.shape[0], 1), -0.75, dtype=dtype)
+        vjp = np.concatenate([g * sig, g * a * slope], axis=1)
+        check_rows(act.glu.backward(x, g), vjp, np.abs(vjp), dtype, "glu backward")
+    np.testing.assert_array_equal(act.maxout(x), x.max(axis=1, keepdims=True))
+    winner = (x[:, 1] > x[:, 0]).astype(dtype)
+    np.testing.assert_array_equal(
+        act.maxout.backward(x, np.ones((x.shape[0], 1), dtype=dtype)),
+        np.stack([1 - winner, winner], axis=1),
+    )
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=["float64", "float32"])
+def test_vector_valued_nan_and_infinity(dtype: Any) -> None:
+    """A slice with NaN or +inf is NaN throughout (softmin: -inf); a -inf entry (softmin:
+    +inf) has probability 0; GLU and maxout follow IEEE arithmetic entry by entry."""
+    nan, inf = np.nan, np.inf
+    x = np.array([[nan, 1.0, 2.0], [inf, 0.0, 1.0], [-inf, 0.0, 1.0], [-inf, -inf, -inf]], dtype)
+    s = act.softmax(x)
+    assert np.all(np.isnan(s[[0, 1, 3]]))
+    np.testing.assert_allclose(s[2], [0.0, *act.softmax(np.array([0.0, 1.0], dtype))])
+    ls = act.log_softmax(x)
+    assert np.all(np.isnan(ls[[0, 1, 3]]))
+    assert ls[2, 0] == -inf and np.all(np.isfinite(ls[2, 1:]))
+    sm = act.softmin(-x)
+    np.testing.assert_array_equal(sm, s)
+    for f, nan_rows in ((act.softmax, [0, 1, 3]), (act.log_softmax, [0, 1, 3]),
+                        (act.softmin, [0, 2, 3])):  # fmt: skip
+        jac, vjp = f.jacobian(x), f.backward(x, np.ones_like(x))
+        assert jac.dtype == dtype and vjp.dtype == dtype
+        assert np.all(np.isnan(jac[nan_rows])) and np.all(np.isnan(vjp[nan_rows]))
+        assert not np.any(np.isnan(jac[[i for i in range(4) if i not in nan_rows]]))
+    pairs = np.array([[nan, 1.0], [inf, 0.0], [2.0, -inf], [-inf, inf]], dtype)
+    np.testing.assert_array_equal(act.glu(pairs)[:, 0], [nan, inf, 0.0, -inf])
+    np.testing.assert_array_equal(act.maxout(pairs)[:, 0], [nan, inf, 2.0, inf])

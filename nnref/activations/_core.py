@@ -96,6 +96,8 @@ class Activation:
         position_dependent: Each output depends only on its own input, but the formula
             depends on the position along the last axis (BReLU); such a function cannot be
             applied to one value per sample, as a single neuron does.
+        oscillates: Keeps oscillating as $x \\to \\pm\\infty$ (sine, cosine), so it has no
+            limit there: an infinite input gives NaN.
 
     Examples:
         >>> from nnref.activations import sigmoid
@@ -132,6 +134,7 @@ class Activation:
     check: Check | None = None
     kink_fn: Callable[..., Iterable[float]] | None = None
     position_dependent: bool = False
+    oscillates: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "defaults", MappingProxyType(dict(self.defaults)))
@@ -155,6 +158,11 @@ class Activation:
     def elementwise(self) -> bool:
         """True when each output depends only on the input at the same position."""
         return self.jacobian_fn is None
+
+    @property
+    def _limits(self) -> bool:
+        """Whether an infinite input takes the limit of an elementwise formula (see ``_apply``)."""
+        return self.elementwise and not self.oscillates
 
     @property
     def bounded(self) -> bool:
@@ -211,7 +219,8 @@ class Activation:
         gives the right value (see the module's notes on the float range); NaN and infinite
         inputs follow the rule stated there.
         """
-        return _apply(self.fn, as_float_array(x, "x"), self.params(**params))
+        arr = as_float_array(x, "x")
+        return _apply(self.fn, arr, self.params(**params), elementwise=self._limits)
 
     def derivative(self, x: ArrayLike, **params: float) -> Array:
         """Elementwise derivative $f'(x)$ with respect to the pre-activation input ``x``.
@@ -221,7 +230,8 @@ class Activation:
         raise ``TypeError``: use [`jacobian`][nnref.activations.Activation.jacobian] or
         [`backward`][nnref.activations.Activation.backward] instead.
         """
-        return _apply(self.grad, as_float_array(x, "x"), self.params(**params))
+        arr = as_float_array(x, "x")
+        return _apply(self.grad, arr, self.params(**params), elementwise=self._limits)
 
     def jacobian(self, x: ArrayLike, **params: float) -> Array:
         """Jacobian $\\partial f_i / \\partial x_j$ along the last axis, shape ``(..., m, n)``.
@@ -238,7 +248,7 @@ class Activation:
         resolved = self.params(**params)
         if self.jacobian_fn is not None:
             return _apply(self.jacobian_fn, arr, resolved)
-        diag = _apply(self.grad, arr, resolved)
+        diag = _apply(self.grad, arr, resolved, elementwise=self._limits)
         n = arr.shape[-1]
         jac = np.zeros((*diag.shape, n), dtype=diag.dtype)  # a product with eye: inf * 0
         idx = np.arange(n)
@@ -262,7 +272,8 @@ class Activation:
         g = as_float_array(grad_out, "grad_out").astype(arr.dtype, copy=False)
         if self.vjp_fn is None:
             check_grad_out(self.key, g, arr.shape)
-            return _apply(_elementwise_vjp(self.grad), arr, resolved, g)
+            vjp = _elementwise_vjp(self.grad)
+            return _apply(vjp, arr, resolved, g, elementwise=self._limits)
         # A vector-valued ``vjp_fn`` checks grad_out's shape itself (it knows its output shape).
         if arr.ndim == 0:
             if g.ndim != 0:
@@ -295,16 +306,26 @@ def _elementwise_vjp(grad: Kernel) -> Kernel:
     return vjp
 
 
-def _apply(kernel: Kernel, arr: Array, params: Mapping[str, float], *extra: Array) -> Array:
+def _apply(
+    kernel: Kernel,
+    arr: Array,
+    params: Mapping[str, float],
+    *extra: Array,
+    elementwise: bool = False,
+) -> Array:
     """Run ``kernel(arr, *extra, **params)``; kernels always see at least 1-D arrays, and
     0-D inputs come back 0-D.
 
     The kernels are written so that no finite input raises a floating-point error (a
     result beyond the float range overflows to inf inside an ``np.errstate`` of the kernel
-    that allows exactly that). They run with floating-point errors raised; an error can then
-    only come from a NaN or infinite input, and the kernel runs again quietly, where IEEE
-    arithmetic gives the rule of the module docstring. (Should a finite input ever raise,
-    the second run leaves NumPy's usual warning in place, so a test sees it.)
+    that allows exactly that), and so that a NaN input gives NaN. They run with
+    floating-point errors raised; an error can then only come from an infinite input, and
+    the kernel runs again quietly, where IEEE arithmetic gives the limit at $\\pm\\infty$ for
+    most formulas. Where it gives NaN instead (``inf / inf`` in ``x / (1 + |x|)``, ``0 * inf``
+    in ``x * sigmoid(x)``), an ``elementwise`` kernel takes its value at the largest finite
+    float of the same sign, which is that limit to the last digit (the tests check every
+    activation). Should a finite input ever raise, the second run leaves NumPy's usual
+    warning in place, so that a test sees it.
     """
     squeeze = arr.ndim == 0
     if squeeze:
@@ -317,9 +338,41 @@ def _apply(kernel: Kernel, arr: Array, params: Mapping[str, float], *extra: Arra
         if all(np.all(np.isfinite(a)) for a in (arr, *extra)):
             out = np.asarray(kernel(arr, *extra, **params))
         else:
-            with np.errstate(all="ignore"):
-                out = np.asarray(kernel(arr, *extra, **params))
+            out = _quietly(kernel, arr, extra, params, elementwise)
     return out.reshape(out.shape[1:]) if squeeze else out
+
+
+def _quietly(
+    kernel: Kernel,
+    arr: Array,
+    extra: tuple[Array, ...],
+    params: Mapping[str, float],
+    elementwise: bool,
+) -> Array:
+    """The kernel on an input with infinities, IEEE arithmetic throughout; see ``_apply``."""
+    with np.errstate(all="ignore"):
+        out = np.asarray(kernel(arr, *extra, **params))
+        if not elementwise or out.shape != arr.shape:
+            return out
+        lost = np.isinf(arr) & np.isnan(out)
+        if np.any(lost):
+            big = float(np.finfo(arr.dtype).max)
+            near = np.asarray(kernel(np.clip(arr, -big, big), *extra, **params))
+            out = out.copy() if not out.flags.writeable else out
+            out[lost] = near[lost]
+    return out
+
+
+def keep_nan(out: Array, x: Array) -> Array:
+    """``out`` with NaN wherever ``x`` is NaN, in place; returns ``out``.
+
+    For kernels built from comparisons, such as ReLU's derivative ``x > 0``: a comparison
+    with NaN is false, which would turn a NaN input into one of the branches.
+    """
+    nan = np.isnan(x)
+    if np.any(nan):
+        out[nan] = np.nan
+    return out
 
 
 _CATALOGUE: Registry[Activation] = Registry(

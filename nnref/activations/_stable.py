@@ -104,34 +104,60 @@ def hypot(a: Array, c: float) -> Array:
 
 
 def max_shift(x: Array, axis: int) -> Array:
-    """``x`` minus its maximum along ``axis`` (so the largest entry is 0)."""
-    shifted: Array = x - np.max(x, axis=axis, keepdims=True)
+    """``x`` minus its maximum along ``axis`` (so the largest entry is 0).
+
+    A difference beyond the float range (the largest float minus the most negative one)
+    is -inf, whose exponential, 0, is exactly right.
+    """
+    with np.errstate(over="ignore"):
+        shifted: Array = x - np.max(x, axis=axis, keepdims=True)
     return shifted
 
 
+def _shift_and_rest(x: Array, axis: int) -> tuple[Array, Array, Array]:
+    """``z = x - max x``, ``e = exp(z)`` and the sum of ``e`` without one largest entry.
+
+    The largest entry contributes exactly 1 to $\\sum_j e^{z_j}$, so the sum is
+    $1 + r$; keeping $r$ apart lets log-softmax take $\\ln(1 + r)$ as ``log1p(r)``, which
+    keeps the digits of a log-probability close to 0 (where $\\ln \\sum$ would round it away).
+    """
+    top = np.expand_dims(np.argmax(x, axis=axis), axis)
+    with np.errstate(over="ignore"):  # -inf: its exponential, 0, is exactly right
+        z: Array = x - np.take_along_axis(x, top, axis=axis)
+    e = np.exp(z)
+    np.put_along_axis(e, top, 0.0, axis=axis)
+    rest = np.sum(e, axis=axis, keepdims=True)
+    # z at the maximum is 0, or NaN when the maximum is +inf or NaN: adding it makes such a
+    # slice NaN throughout.
+    rest += np.take_along_axis(z, top, axis=axis)
+    np.put_along_axis(e, top, 1.0, axis=axis)
+    return z, e, rest
+
+
 def softmax(x: Array, axis: int = -1) -> Array:
-    """$e^{x_i} / \\sum_j e^{x_j}$ along ``axis``, as $e^{z_i} / \\sum_j e^{z_j}$ with
-    $z = x - \\max x$: every exponent is at most 0 and the sum is at least 1."""
-    e = max_shift(x, axis)
-    np.exp(e, out=e)
-    e /= np.sum(e, axis=axis, keepdims=True)
+    """$e^{x_i} / \\sum_j e^{x_j}$ along ``axis``, as $e^{z_i} / (1 + r)$ with
+    $z = x - \\max x$ and $r$ the sum of $e^{z_j}$ without the largest entry: every
+    exponent is at most 0 and the sum is at least 1."""
+    _, e, rest = _shift_and_rest(x, axis)
+    rest += 1.0
+    e /= rest
     return e
 
 
 def log_softmax(x: Array, axis: int = -1) -> Array:
-    """$x_i - \\ln \\sum_j e^{x_j}$ along ``axis``, as $z_i - \\ln \\sum_j e^{z_j}$ with
-    $z = x - \\max x$: no overflow, and never the logarithm of 0."""
-    z = max_shift(x, axis)
-    z -= np.log(np.sum(np.exp(z), axis=axis, keepdims=True))
+    """$x_i - \\ln \\sum_j e^{x_j}$ along ``axis``, as $z_i - \\ln(1 + r)$ with
+    $z = x - \\max x$ and $r$ the sum of $e^{z_j}$ without the largest entry: no overflow,
+    never the logarithm of 0, and full accuracy for log-probabilities close to 0."""
+    z, _, rest = _shift_and_rest(x, axis)
+    z -= np.log1p(rest)
     return z
 
 
 def log_softmax_and_softmax(x: Array, axis: int = -1) -> tuple[Array, Array]:
     """``(log_softmax(x), softmax(x))`` from one shared exponential, bit for bit the same
     values as the two functions above (what cross-entropy needs for its value and gradient)."""
-    shifted = max_shift(x, axis)
-    e = np.exp(shifted)
-    total = np.sum(e, axis=axis, keepdims=True)
-    shifted -= np.log(total)
-    e /= total
-    return shifted, e
+    z, e, rest = _shift_and_rest(x, axis)
+    z -= np.log1p(rest)
+    rest += 1.0
+    e /= rest
+    return z, e

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from nnref._typing import Array
-from nnref.activations._core import Activation, register
+from nnref.activations._core import Activation, keep_nan, register
 
 __all__ = ["identity"]
 
@@ -15,7 +15,7 @@ def _identity(x: Array) -> Array:
 
 
 def _ones(x: Array) -> Array:
-    return np.ones_like(x)
+    return keep_nan(np.ones_like(x), x)
 
 
 identity = register(

@@ -7,7 +7,7 @@ import math
 import numpy as np
 
 from nnref._typing import Array
-from nnref.activations._core import Activation, register
+from nnref.activations._core import Activation, keep_nan, register
 
 __all__ = ["soft_exponential"]
 
@@ -50,7 +50,7 @@ def _soft_exponential(x: Array, alpha: float) -> Array:
 
 def _soft_exponential_grad(x: Array, alpha: float) -> Array:
     if alpha == 0.0:
-        return np.ones_like(x)
+        return keep_nan(np.ones_like(x), x)
     if alpha > 0.0:
         with np.errstate(over="ignore"):
             grown: Array = np.exp(x * alpha)

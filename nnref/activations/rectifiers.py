@@ -9,7 +9,7 @@ import numpy as np
 
 from nnref._typing import Array
 from nnref._validation import error
-from nnref.activations._core import Activation, const, register
+from nnref.activations._core import Activation, const, keep_nan, register
 
 __all__ = [
     "brelu",
@@ -30,7 +30,7 @@ def _relu(x: Array) -> Array:
 
 
 def _relu_grad(x: Array) -> Array:
-    return (x > 0).astype(x.dtype)
+    return keep_nan((x > 0).astype(x.dtype), x)
 
 
 relu = register(
@@ -82,7 +82,7 @@ def _leaky(x: Array, alpha: float) -> Array:
 
 
 def _leaky_grad(x: Array, alpha: float) -> Array:
-    return np.where(x > 0, const(x, 1.0), const(x, alpha))
+    return keep_nan(np.where(x > 0, const(x, 1.0), const(x, alpha)), x)
 
 
 _LEAKY_FORMULA = r"f(x) = \begin{cases} x & x > 0 \\ \alpha x & x \le 0 \end{cases}"
@@ -237,7 +237,7 @@ def _relu6(x: Array) -> Array:
 
 
 def _relu6_grad(x: Array) -> Array:
-    return ((x > 0) & (x < 6.0)).astype(x.dtype)
+    return keep_nan(((x > 0) & (x < 6.0)).astype(x.dtype), x)
 
 
 relu6 = register(
@@ -276,11 +276,11 @@ Examples:
 
 
 def _threshold(x: Array, threshold: float, value: float) -> Array:
-    return np.where(x > threshold, x, const(x, value))
+    return keep_nan(np.where(x > threshold, x, const(x, value)), x)
 
 
 def _threshold_grad(x: Array, threshold: float, value: float) -> Array:
-    return (x > threshold).astype(x.dtype)
+    return keep_nan((x > threshold).astype(x.dtype), x)
 
 
 threshold = register(
@@ -332,7 +332,7 @@ def _brelu(x: Array) -> Array:
 
 
 def _brelu_grad(x: Array) -> Array:
-    return np.where(_odd_positions(x), x < 0, x > 0).astype(x.dtype)
+    return keep_nan(np.where(_odd_positions(x), x < 0, x > 0).astype(x.dtype), x)
 
 
 brelu = register(
@@ -402,7 +402,7 @@ def _srelu(x: Array, t_left: float, a_left: float, t_right: float, a_right: floa
 
 def _srelu_grad(x: Array, t_left: float, a_left: float, t_right: float, a_right: float) -> Array:
     out = np.where(x <= t_left, const(x, a_left), const(x, 1.0))
-    return np.where(x >= t_right, const(x, a_right), out)
+    return keep_nan(np.where(x >= t_right, const(x, a_right), out), x)
 
 
 srelu = register(

@@ -144,16 +144,19 @@ Examples:
 
 def _bent_identity(x: Array) -> Array:
     # (sqrt(x^2 + 1) - 1) / 2 = x^2 / (2 (h + 1)) with h = sqrt(x^2 + 1), which does not
-    # cancel near 0, written as |x| t / 2 with t = |x| / (h + 1) in [0, 1) so that no square
-    # overflows. Only a true value beyond the float range (x near the largest float) is inf.
-    a = np.abs(x)
-    t = _stable.hypot(a, 1.0)
+    # cancel near 0, so f = x (1 + t/2) with t = x / (h + 1) in (-1, 1): no square to
+    # overflow, no cancellation (1 + t/2 is between 1/2 and 3/2), and t is computed from x
+    # clipped to the float range, so that x = -inf gives -inf. Only a true value beyond the
+    # float range (x near the largest float) is inf.
+    big = float(np.finfo(x.dtype).max)
+    xc = np.clip(x, -big, big)
+    t = _stable.hypot(np.abs(xc), 1.0)
     t += 1.0
-    np.divide(a, t, out=t)
-    t *= a
+    np.divide(xc, t, out=t)
     t *= 0.5
+    t += 1.0
     with np.errstate(over="ignore"):
-        t += x
+        t *= x
     return t
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from nnref._typing import Array
-from nnref.activations._core import Activation, non_negative, register
+from nnref.activations._core import Activation, keep_nan, non_negative, register
 
 __all__ = ["hardshrink", "softshrink", "tanhshrink"]
 
@@ -19,7 +19,7 @@ def _outside(x: Array, lambd: float) -> Array:
 
 
 def _shrink_grad(x: Array, lambd: float) -> Array:
-    return _outside(x, lambd)
+    return keep_nan(_outside(x, lambd), x)
 
 
 softshrink = register(

@@ -16,6 +16,7 @@ from nnref._validation import error
 from nnref.activations import _stable
 from nnref.activations._core import (
     Activation,
+    keep_nan,
     non_negative,
     register,
 )
@@ -137,7 +138,7 @@ def _hard_sigmoid(x: Array) -> Array:
 def _hard_sigmoid_grad(x: Array) -> Array:
     inside = ((x > -3.0) & (x < 3.0)).astype(x.dtype)
     inside /= 6.0
-    return inside
+    return keep_nan(inside, x)
 
 
 hard_sigmoid = register(
@@ -242,7 +243,7 @@ def _hard_tanh(x: Array, min_val: float, max_val: float) -> Array:
 
 
 def _hard_tanh_grad(x: Array, min_val: float, max_val: float) -> Array:
-    return ((x > min_val) & (x < max_val)).astype(x.dtype)
+    return keep_nan(((x > min_val) & (x < max_val)).astype(x.dtype), x)
 
 
 hard_tanh = register(
@@ -314,7 +315,7 @@ def _plu_grad(x: Array, alpha: float, c: float) -> Array:
     inside = (np.abs(x) < c).astype(x.dtype)
     inside *= 1.0 - alpha
     inside += alpha
-    return inside
+    return keep_nan(inside, x)
 
 
 plu = register(

@@ -5,17 +5,17 @@ from __future__ import annotations
 import numpy as np
 
 from nnref._typing import Array
-from nnref.activations._core import Activation, register
+from nnref.activations._core import Activation, keep_nan, register
 
 __all__ = ["sign", "step"]
 
 
 def _zeros(x: Array, **_: float) -> Array:
-    return np.zeros_like(x)
+    return keep_nan(np.zeros_like(x), x)
 
 
 def _step(x: Array, threshold: float) -> Array:
-    return (x >= threshold).astype(x.dtype)
+    return keep_nan((x >= threshold).astype(x.dtype), x)
 
 
 step = register(
@@ -67,7 +67,7 @@ def _sign(x: Array, threshold: float) -> Array:
     out = (x >= threshold).astype(x.dtype)
     out *= 2.0
     out -= 1.0
-    return out
+    return keep_nan(out, x)
 
 
 sign = register(

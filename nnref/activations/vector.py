@@ -287,20 +287,24 @@ def _glu(x: Array, axis: float) -> Array:
 
 def _glu_jacobian(x: Array, axis: float) -> Array:
     first, second, _ = _glu_halves(_to_last(x, axis), -1)
-    s = _stable.sigmoid(second)
     m = first.shape[-1]
     jac = np.zeros((*first.shape, 2 * m), dtype=x.dtype)
     idx = np.arange(m)
-    jac[..., idx, idx] = s
-    jac[..., idx, m + idx] = first * s * (1.0 - s)
+    jac[..., idx, idx] = _stable.sigmoid(second)
+    jac[..., idx, m + idx] = first * _stable.sigmoid_slope(second)  # a sigma(b)(1 - sigma(b))
     return jac
 
 
 def _glu_vjp(x: Array, g: Array, axis: float) -> Array:
     first, second, a = _glu_halves(x, axis)
     check_grad_out("glu", g, first.shape)
-    s = _stable.sigmoid(second)
-    return np.concatenate([g * s, g * first * s * (1.0 - s)], axis=a)
+    gate = _stable.sigmoid(second)
+    gate *= g
+    slope = _stable.sigmoid_slope(second)  # sigma(b)(1 - sigma(b)), without cancellation
+    slope *= first
+    with np.errstate(over="ignore"):  # beyond the largest float: inf, the right rounding
+        slope *= g
+    return np.concatenate([gate, slope], axis=a)
 
 
 glu = register(
