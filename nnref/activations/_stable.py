@@ -87,20 +87,21 @@ def log_sigmoid(x: Array) -> Array:
 
 
 def hypot(a: Array, c: float) -> Array:
-    """$\\sqrt{a^2 + c^2}$ for $a \\ge 0$ (an array) and a constant $c > 0$, never overflowing.
+    """$\\sqrt{a^2 + c^2}$ for $a \\ge 0$ (an array) and a constant $c \\ge 0$, never overflowing.
 
-    With $m = \\max(a, c)$ and $n = \\min(a, c)$ it is $m\\sqrt{1 + (n/m)^2}$: the square is
-    at most 1, so nothing overflows even for the largest finite $a$ (where $a^2$ would), and
-    the result keeps full relative accuracy. Several times faster than ``np.hypot``.
+    Computed as ``sqrt(a * a + c * c)``. Where $a^2$ overflows ($a$ beyond about
+    $1.3 \\cdot 10^{154}$ in float64), $c^2$ is far below the last digit of $a^2$ and the
+    result is $a$ itself, which is put there. Faster than ``np.hypot``, which rescales
+    every element.
     """
-    m = np.maximum(a, c)
-    n = np.minimum(a, c)
-    n /= m
-    np.multiply(n, n, out=n)
-    n += 1.0
-    np.sqrt(n, out=n)
-    n *= m
-    return n
+    with np.errstate(over="ignore"):
+        r = a * a
+    r += c * c
+    np.sqrt(r, out=r)
+    beyond = np.isinf(r)
+    if np.any(beyond):
+        r[beyond] = a[beyond]
+    return r
 
 
 def max_shift(x: Array, axis: int) -> Array:
