@@ -24,7 +24,7 @@ from nnref import (
     optim,
     recurrent,
 )
-from nnref._validation import NotFittedError
+from nnref._validation import DivergenceWarning, NotFittedError
 from nnref.activations import Activation
 from nnref.conv import AvgPool2D, Conv2D, MaxPool2D
 from nnref.layers import ActivationLayer, Dense, Flatten, PReLU
@@ -53,6 +53,7 @@ __all__ = [
     "AvgPool2D",
     "Conv2D",
     "Dense",
+    "DivergenceWarning",
     "Flatten",
     "History",
     "Hopfield",

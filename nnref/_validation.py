@@ -16,6 +16,7 @@ from numpy.typing import ArrayLike, NDArray
 from nnref._typing import Array
 
 __all__ = [
+    "DivergenceWarning",
     "NotFittedError",
     "as_float_array",
     "as_label_array",
@@ -145,6 +146,30 @@ class NotFittedError(ValueError, AttributeError):
         ... except NotFittedError as exc:
         ...     print(type(exc).__name__)
         NotFittedError
+    """
+
+
+class DivergenceWarning(RuntimeWarning):
+    """Training diverged and stopped early; the message names the learning rate.
+
+    Raised (as a warning, so that the model and its history stay available for inspection)
+    by [`Adaline.fit`][nnref.linear.Adaline.fit], [`Perceptron.fit`][nnref.linear.Perceptron.fit]
+    and [`Sequential.fit`][nnref.network.Sequential.fit] (and through them
+    [`OneVsRest`][nnref.linear.OneVsRest]) when the cost grows by orders of magnitude within a
+    few epochs or stops being a finite number, or the weights overflow. Fitting then stops and
+    keeps the parameters of the last epoch whose cost was finite, and the history
+    (``cost_``, ``errors_``, ``history_``) holds the epochs that ran. A smaller learning rate,
+    or standardised features, usually cures it. To make it an error:
+    ``warnings.simplefilter("error", nnref.DivergenceWarning)``.
+
+    Examples:
+        >>> import warnings
+        >>> from nnref import Adaline
+        >>> with warnings.catch_warnings(record=True) as caught:
+        ...     warnings.simplefilter("always")
+        ...     a = Adaline(eta=1.0, epochs=50).fit([[0.0], [1.0], [2.0], [3.0]], [0, 0, 1, 1])
+        >>> caught[0].category.__name__, len(a.cost_) < 50
+        ('DivergenceWarning', True)
     """
 
 
