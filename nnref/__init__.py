@@ -24,7 +24,8 @@ from nnref import (
     optim,
     recurrent,
 )
-from nnref._validation import DivergenceWarning, NotFittedError
+from nnref._divergence import DivergenceWarning
+from nnref._validation import NotFittedError
 from nnref.activations import Activation
 from nnref.conv import AvgPool2D, Conv2D, MaxPool2D
 from nnref.layers import ActivationLayer, Dense, Flatten, PReLU

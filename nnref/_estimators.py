@@ -16,7 +16,13 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from nnref._typing import Array
-from nnref._validation import as_label_array, as_sample_matrix, check_fitted, check_n_features
+from nnref._validation import (
+    as_label_array,
+    as_sample_matrix,
+    check_fitted,
+    check_n_features,
+    check_result,
+)
 
 __all__ = ["BinaryLinearModel", "Estimator", "same"]
 
@@ -94,8 +100,9 @@ class BinaryLinearModel(Estimator):
         """
         check_fitted(self, "weights_")
         arr = check_n_features(as_sample_matrix(X), self.weights_.shape[0])
-        z: Array = arr @ self.weights_.astype(arr.dtype) + arr.dtype.type(self.bias_)
-        return z
+        with np.errstate(over="ignore", invalid="ignore"):
+            z: Array = arr @ self.weights_.astype(arr.dtype) + arr.dtype.type(self.bias_)
+        return check_result(z, "X", "the net input")
 
     def predict(self, X: ArrayLike) -> NDArray[Any]:
         """The class of every sample: the second class where $z \\ge 0$, else the first.

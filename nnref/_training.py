@@ -1,9 +1,10 @@
 """The parts of ``Sequential.fit``'s training loop that are not the loop itself.
 
 Checking the data as a batch, choosing the optimiser, cutting an epoch into shuffled
-mini-batches, gathering an epoch's loss and accuracy, telling a diverged run apart from bad
-input, and printing progress: small helpers, so that ``fit`` reads as the textbook loop
-(epochs, mini-batches, forward, loss, backward, step).
+mini-batches, running one epoch (forward, loss, backward, step for every mini-batch) and
+noticing when its numbers stop being finite, gathering an epoch's loss and accuracy, going
+back to the parameters before a diverged epoch, and printing progress: small helpers, so
+that ``fit`` reads as the textbook loop.
 """
 
 from __future__ import annotations
@@ -24,10 +25,13 @@ from nnref.optim import SGD
 __all__ = [
     "RunningLoss",
     "as_batch",
-    "check_output",
     "minibatches",
     "optimizer_for",
+    "rate_text",
     "report",
+    "restore",
+    "snapshot",
+    "train_epoch",
     "verbosity",
 ]
 
@@ -112,17 +116,52 @@ class RunningLoss:
         return logs
 
 
-def check_output(loss_fn: loss_functions.Loss, out: Array, epoch: int) -> Array:
-    """The loss's own check of the output, with a clearer message when training diverged."""
-    try:
-        return loss_fn.check_predictions(out)
-    except ValueError:
+def train_epoch(
+    net: Any,
+    loss_fn: loss_functions.Loss,
+    batches: Iterator[tuple[Array, Any]],
+    optimiser: Any,
+    running: RunningLoss,
+) -> bool:
+    """One epoch of the textbook loop: for every mini-batch forward, loss, backward, step.
+
+    Returns False, leaving the rest of the epoch, as soon as the output, the loss or a
+    gradient stops being finite (the run diverged; the caller says so). Run it under
+    ``np.errstate(over="ignore", invalid="ignore")``: the overflow is what this notices.
+    """
+    for xb, tb in batches:
+        out = net.forward_unchecked(xb)  # forward
         if not np.all(np.isfinite(out)):
-            raise ValueError(
-                f"the network's output became non-finite in epoch {epoch}: training diverged "
-                "(try a smaller learning rate)"
-            ) from None
-        raise
+            return False
+        value, grad = loss_fn.value_and_gradient(loss_fn.check_predictions(out), tb)  # loss
+        if not np.isfinite(value):
+            return False
+        running.add(value, out, tb)
+        net.backward_unchecked(grad, need_input_grad=False)  # backward
+        if not all(np.all(np.isfinite(g)) for g in net.grads.values()):
+            return False
+        optimiser.step(net)  # step
+    return True
+
+
+def snapshot(net: Any) -> dict[str, Array]:
+    """Copies of every parameter array, to go back to when an epoch diverges."""
+    return {key: value.copy() for key, value in net.params.items()}
+
+
+def restore(net: Any, saved: dict[str, Array]) -> None:
+    """Put the parameters of a ``snapshot`` back, in place."""
+    params = net.params
+    for key, value in saved.items():
+        np.copyto(params[key], value)
+
+
+def rate_text(lr: float | None, optimizer: Any) -> str:
+    """The learning rate as the user set it, for a divergence message."""
+    if optimizer is None:
+        return f"lr={DEFAULT_LR if lr is None else lr!r}" + (" (the default)" if lr is None else "")
+    rate = getattr(optimizer, "lr", None)
+    return f"lr={rate!r} of {optimizer!r}" if rate is not None else f"of {optimizer!r}"
 
 
 def report(every: int, epoch: int, n_epochs: int, logs: dict[str, float]) -> None:

@@ -16,7 +16,6 @@ from numpy.typing import ArrayLike, NDArray
 from nnref._typing import Array
 
 __all__ = [
-    "DivergenceWarning",
     "NotFittedError",
     "as_float_array",
     "as_label_array",
@@ -33,6 +32,8 @@ __all__ = [
     "check_positive",
     "check_positive_int",
     "check_real",
+    "check_representable",
+    "check_result",
     "check_rng",
     "check_sample_shape",
     "check_shape",
@@ -82,11 +83,15 @@ def as_float_array(x: ArrayLike, name: str) -> Array:
 def check_real(value: Any, name: str) -> float:
     """Return ``value`` as a float if it is one finite real number (a 0-D array counts).
 
+    Booleans are refused (``True`` is not a number one means to pass as a bias).
+
     Examples:
         >>> check_real(np.float32(0.5), "bias")
         0.5
     """
     arr = as_float_array(value, name)
+    if isinstance(value, bool | np.bool_) or np.asarray(value).dtype == np.bool_:
+        raise error(name, "a finite real number", value, TypeError)
     if arr.ndim != 0 or not np.isfinite(arr):
         raise error(name, "a finite real number", value)
     return float(arr)
@@ -97,6 +102,48 @@ def check_finite(x: NDArray[Any], name: str) -> NDArray[Any]:
     if not np.all(np.isfinite(x)):
         bad = int(np.size(x) - np.count_nonzero(np.isfinite(x)))
         raise ValueError(f"{name} must be finite (no NaN or inf), got {bad} non-finite value(s)")
+    return x
+
+
+def check_result(out: NDArray[Any], name: str, what: str) -> NDArray[Any]:
+    """Raise ``ValueError`` if ``out``, computed from the finite argument ``name``, is not finite.
+
+    For results that pass the float range (a net input of features near $10^{308}$): the
+    computation runs under ``np.errstate(over="ignore", invalid="ignore")`` and this check
+    turns the overflow into one clear error naming the argument. Returns ``out``.
+
+    Examples:
+        >>> check_result(np.array([1.0, np.inf]), "X", "the net input")
+        Traceback (most recent call last):
+        ...
+        ValueError: X must be small enough for the net input to stay within the float range (standardise the data), got 1 value(s) of the net input beyond it
+    """
+    if not np.all(np.isfinite(out)):
+        bad = int(np.size(out) - np.count_nonzero(np.isfinite(out)))
+        raise ValueError(
+            f"{name} must be small enough for {what} to stay within the float range "
+            f"(standardise the data), got {bad} value(s) of {what} beyond it"
+        )
+    return out
+
+
+def check_representable(x: NDArray[Any], dtype: Any, name: str) -> NDArray[Any]:
+    """Raise ``ValueError`` unless the finite ``x`` fits into ``dtype`` without overflowing.
+
+    (A float64 value beyond about $3.4 \\cdot 10^{38}$ has no float32 counterpart.)
+    Returns ``x``.
+
+    Examples:
+        >>> check_representable(np.array([1e39]), np.float32, "W")
+        Traceback (most recent call last):
+        ...
+        ValueError: W must be within the range of float32 (at most 3.4028235e+38 in size), got array [1e+39] of shape (1,) and dtype float64
+    """
+    target = np.dtype(dtype)
+    if target.kind == "f" and x.size:
+        big = np.finfo(target).max
+        if np.max(np.abs(x)) > big:
+            raise error(name, f"within the range of {target.name} (at most {big} in size)", x)
     return x
 
 
@@ -128,12 +175,24 @@ def check_positive_int(value: Any, name: str) -> int:
 
 
 def check_rng(rng: Any, name: str = "rng") -> np.random.Generator:
-    """Turn ``rng`` (a Generator, an int seed or None) into a ``np.random.Generator``."""
+    """Turn ``rng`` (a Generator, a non-negative int seed or None) into a ``np.random.Generator``.
+
+    Examples:
+        >>> check_rng(-1)
+        Traceback (most recent call last):
+        ...
+        ValueError: rng must be a numpy.random.Generator, a non-negative int seed or None, got -1
+    """
+    rule = "a numpy.random.Generator, a non-negative int seed or None"
     if isinstance(rng, np.random.Generator):
         return rng
-    if rng is None or (isinstance(rng, Integral) and not isinstance(rng, bool)):
-        return np.random.default_rng(rng)
-    raise error(name, "a numpy.random.Generator, an int seed or None", rng, TypeError)
+    if rng is None:
+        return np.random.default_rng()
+    if isinstance(rng, Integral) and not isinstance(rng, bool | np.bool_):
+        if rng < 0:
+            raise error(name, rule, rng)
+        return np.random.default_rng(int(rng))
+    raise error(name, rule, rng, TypeError)
 
 
 class NotFittedError(ValueError, AttributeError):
@@ -146,30 +205,6 @@ class NotFittedError(ValueError, AttributeError):
         ... except NotFittedError as exc:
         ...     print(type(exc).__name__)
         NotFittedError
-    """
-
-
-class DivergenceWarning(RuntimeWarning):
-    """Training diverged and stopped early; the message names the learning rate.
-
-    Raised (as a warning, so that the model and its history stay available for inspection)
-    by [`Adaline.fit`][nnref.linear.Adaline.fit], [`Perceptron.fit`][nnref.linear.Perceptron.fit]
-    and [`Sequential.fit`][nnref.network.Sequential.fit] (and through them
-    [`OneVsRest`][nnref.linear.OneVsRest]) when the cost grows by orders of magnitude within a
-    few epochs or stops being a finite number, or the weights overflow. Fitting then stops and
-    keeps the parameters of the last epoch whose cost was finite, and the history
-    (``cost_``, ``errors_``, ``history_``) holds the epochs that ran. A smaller learning rate,
-    or standardised features, usually cures it. To make it an error:
-    ``warnings.simplefilter("error", nnref.DivergenceWarning)``.
-
-    Examples:
-        >>> import warnings
-        >>> from nnref import Adaline
-        >>> with warnings.catch_warnings(record=True) as caught:
-        ...     warnings.simplefilter("always")
-        ...     a = Adaline(eta=1.0, epochs=50).fit([[0.0], [1.0], [2.0], [3.0]], [0, 0, 1, 1])
-        >>> caught[0].category.__name__, len(a.cost_) < 50
-        ('DivergenceWarning', True)
     """
 
 
@@ -241,9 +276,14 @@ def as_label_array(y: ArrayLike, n_samples: int | None = None, name: str = "y") 
         >>> as_label_array([0, 1, 1], 3)
         array([0, 1, 1])
     """
-    arr = np.asarray(y)
+    try:
+        arr = np.asarray(y)
+    except (TypeError, ValueError) as exc:  # ragged nested lists and the like
+        raise error(name, "a 1-D array of labels", y, TypeError) from exc
     if arr.ndim != 1:
         raise ValueError(f"{name} must be a 1-D array of labels, got an array of shape {arr.shape}")
+    if arr.dtype.kind == "O":
+        arr = _uniform_labels(arr, name)
     if n_samples is not None and arr.shape[0] != n_samples:
         raise ValueError(
             f"{name} must have one label per sample ({n_samples}), got an array of shape "
@@ -254,6 +294,22 @@ def as_label_array(y: ArrayLike, n_samples: int | None = None, name: str = "y") 
     if arr.dtype.kind == "f":
         check_finite(arr, name)
     return arr
+
+
+def _uniform_labels(arr: NDArray[Any], name: str) -> NDArray[Any]:
+    """An object array of labels as strings or numbers; a mix of both (or anything else,
+    which cannot be sorted into classes) raises ``TypeError``."""
+    values = arr.tolist()
+    if all(isinstance(v, str) for v in values):
+        return np.array(values, dtype=str)
+    numbers = all(isinstance(v, Real) and not isinstance(v, bool) for v in values)
+    if numbers or all(isinstance(v, bool | np.bool_) for v in values):
+        return np.array(values)
+    kinds = sorted({type(v).__name__ for v in values})
+    raise TypeError(
+        f"{name} must hold labels of one kind (all numbers or all strings), got a mix of "
+        f"{', '.join(kinds)}"
+    )
 
 
 def check_bool(value: Any, name: str) -> bool:

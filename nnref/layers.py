@@ -66,6 +66,8 @@ from nnref._validation import (
     check_ndim,
     check_positive_int,
     check_real,
+    check_representable,
+    check_result,
     check_rng,
     check_sample_shape,
     check_shape,
@@ -144,8 +146,12 @@ class Layer:
             The output batch, in ``x``'s dtype (float32 stays float32, else float64).
         """
         arr = self.check_input(as_float_array(x, "x"))
+        if arr.size == 0:
+            raise error("x", "a non-empty batch (at least one sample, and no empty axis)", arr)
         check_finite(arr, "x")
-        return self.forward_unchecked(arr)
+        with np.errstate(over="ignore", invalid="ignore"):
+            out = self.forward_unchecked(arr)
+        return check_result(out, "x", f"the output of {self!r}")
 
     __call__ = forward
 
@@ -171,9 +177,12 @@ class Layer:
                 f"output), got {describe(g)}"
             )
         check_finite(g, "grad_out")
-        result = self.backward_unchecked(g.astype(self._compute_dtype(), copy=False), True)
+        with np.errstate(over="ignore", invalid="ignore"):
+            result = self.backward_unchecked(g.astype(self._compute_dtype(), copy=False), True)
         assert result is not None
-        return result
+        for key, grad in self.grads.items():
+            check_result(grad, "grad_out", f"the gradient of {key}")
+        return check_result(result, "grad_out", "the gradient of the input")
 
     # --- what subclasses provide ---------------------------------------------------------
 
@@ -258,7 +267,7 @@ class Layer:
             current = self.params[key]
             arr = check_finite(as_float_array(value, key), key)
             check_shape(arr, key, current.shape)
-            np.copyto(current, arr, casting="same_kind")
+            np.copyto(current, check_representable(arr, current.dtype, key), casting="same_kind")
         return self
 
     def _grad_buffer(self, key: str) -> Array:
@@ -332,6 +341,8 @@ array of shape (4, 2)
         target = check_float_dtype(dtype)
         W = np.asarray(scheme((self.n_in, self.n_out), rng=check_rng(rng), dtype=target))
         check_shape(W, "init(shape)", (self.n_in, self.n_out))
+        if W.dtype.kind not in "biuf" or not np.all(np.isfinite(W)):
+            raise error("init", "an initialiser returning finite real weights", init, ValueError)
         self.params = {"W": W.astype(target, copy=False), "b": np.zeros(self.n_out, target)}
         self.grads = {key: np.zeros_like(value) for key, value in self.params.items()}
         self._x: Array | None = None
@@ -348,6 +359,8 @@ array of shape (4, 2)
         """
         weights = check_finite(as_float_array(W, "W"), "W")
         check_ndim(weights, "W", (2,), "n_in, n_out")
+        if weights.size == 0:
+            raise error("W", "a non-empty (n_in, n_out) array", weights)
         layer = cls(weights.shape[0], weights.shape[1], init="zeros", dtype=weights.dtype)
         layer.set_params(W=weights)
         if b is not None:
@@ -498,6 +511,7 @@ class PReLU(Layer):
         super().__init__()
         value = check_real(alpha, "alpha")
         target = check_float_dtype(dtype)
+        check_representable(np.array(value), target, "alpha")
         self.params = {"alpha": np.array(value, dtype=target)}
         self.grads = {"alpha": np.zeros((), dtype=target)}
         self._x: Array | None = None

@@ -26,7 +26,6 @@ Examples:
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -36,6 +35,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from nnref import activations as act
+from nnref._divergence import DivergenceWatch, warn_divergence
 from nnref._estimators import BinaryLinearModel, Estimator
 from nnref._typing import Array
 from nnref._validation import (
@@ -247,9 +247,16 @@ class Perceptron(BinaryLinearModel):
     $\\pm 2\\eta\\,\\mathbf{x}$. The decisions are the same either way. ``predict`` answers in
     the labels given to ``fit``.
 
+    Training stops after the first epoch without a mistake, as the textbook algorithm does:
+    no example changed the weights, so no later epoch would change anything (a huge
+    ``epochs`` costs nothing once the data is separated). Should the weights overflow (a
+    learning rate or features near the float range), training stops with a
+    [`DivergenceWarning`][nnref.DivergenceWarning] and keeps the weights of the last whole
+    epoch.
+
     Args:
         eta: Learning rate $\\eta > 0$.
-        epochs: Number of passes over the training data.
+        epochs: The largest number of passes over the training data.
         shuffle: Present the examples in a new random order in every epoch.
         rng: Random generator or int seed for the shuffling.
         record: Keep a [`PerceptronStep`][nnref.linear.PerceptronStep] for every example of
@@ -258,7 +265,8 @@ class Perceptron(BinaryLinearModel):
     Attributes:
         weights_: The learned weights, shape ``(n_features,)``.
         bias_: The learned bias.
-        errors_: Misclassifications (so, updates) in each epoch, a list of ``epochs`` ints.
+        errors_: Misclassifications (so, updates) in each epoch that ran, a list of ints: at
+            most ``epochs`` of them, ending with the first 0 if the data got separated.
         classes_: The two labels, sorted; ``classes_[1]`` is predicted where $z \\ge 0$.
         history_: With ``record=True``, the list of steps in the order they were taken;
             otherwise ``None``.
@@ -269,6 +277,8 @@ class Perceptron(BinaryLinearModel):
         >>> p.weights_, p.bias_
         (array([2., 1.]), -3.0)
         >>> p.errors_
+        [2, 3, 3, 2, 1, 0]
+        >>> Perceptron(epochs=10**9).fit(X, [0, 0, 0, 1]).errors_  # stops when separated
         [2, 3, 3, 2, 1, 0]
         >>> Perceptron(epochs=20).fit(X, [0, 1, 1, 0]).errors_[-1]  # XOR: never zero
         4
@@ -328,6 +338,17 @@ class Perceptron(BinaryLinearModel):
         for _ in range(self.epochs):
             yield rng.permutation(n) if self.shuffle else np.arange(n)
 
+    def _diverged(self, epoch: int, kept: int) -> None:
+        warn_divergence(
+            "Perceptron",
+            epoch,
+            self.epochs,
+            "the weights overflowed the float range",
+            f"eta={self.eta!r}",
+            f"the weights of epoch {kept}",
+            stacklevel=4,
+        )
+
     def _textbook_fit(
         self,
         X: Array,
@@ -346,12 +367,13 @@ class Perceptron(BinaryLinearModel):
         assert history is not None
         labels = y.tolist()
         for epoch, order in enumerate(orders, start=1):
-            mistakes = 0
+            mistakes, start, before = 0, len(history), (w.copy(), b)
             for i in order.tolist():
                 x = X[i]
-                z, update = _predict_and_compare(w, b, x, labels[i], self.eta, low, high)
-                w += update * x  # a right prediction has update 0: nothing changes
-                b += update
+                with np.errstate(over="ignore", invalid="ignore"):  # checked after the epoch
+                    z, update = _predict_and_compare(w, b, x, labels[i], self.eta, low, high)
+                    w += update * x  # a right prediction has update 0: nothing changes
+                    b += update
                 mistakes += update != 0.0
                 history.append(
                     PerceptronStep(
@@ -366,7 +388,13 @@ class Perceptron(BinaryLinearModel):
                         index=i,
                     )
                 )
+            if not (np.all(np.isfinite(w)) and np.isfinite(b)):
+                del history[start:]
+                self._diverged(epoch, epoch - 1)
+                return before
             self.errors_.append(mistakes)
+            if mistakes == 0:  # nothing changed in a whole pass, so nothing will
+                break
         return w, b
 
     def _skip_ahead_fit(
@@ -389,15 +417,20 @@ class Perceptron(BinaryLinearModel):
         updates = np.where(positive, self.eta * (high - low), self.eta * (low - high))
         updates = updates.astype(X.dtype)
         for epoch, order in enumerate(orders, start=1):
-            if self.shuffle:
-                mistakes = _skip_ahead_epoch(xa[order], positive[order], updates[order], wa)
-            else:  # no copies: the rows are already in presentation order
-                mistakes = _skip_ahead_epoch(xa, positive, updates, wa)
+            before = wa.copy()
+            with np.errstate(over="ignore", invalid="ignore"):  # checked after the epoch
+                if self.shuffle:
+                    mistakes = _skip_ahead_epoch(xa[order], positive[order], updates[order], wa)
+                else:  # no copies: the rows are already in presentation order
+                    mistakes = _skip_ahead_epoch(xa, positive, updates, wa)
+            if not np.all(np.isfinite(wa)):
+                self._diverged(epoch, epoch - 1)
+                wa = before
+                break
             self.errors_.append(mistakes)
             if mistakes == 0:
                 # Nothing changed in a whole pass, so nothing will: the remaining epochs would
                 # present the same (or reordered) examples to the same weights.
-                self.errors_.extend([0] * (self.epochs - epoch))
                 break
         return wa[:d].copy(), wa[d]
 
@@ -451,13 +484,16 @@ class Adaline(BinaryLinearModel):
       epoch when ``shuffle`` is set.
 
     ``cost_`` has the same meaning for both methods: $J$ on the whole training set with the
-    weights at the end of each epoch. If the cost overflows (a far too large $\\eta$), fitting
-    stops with a ``RuntimeWarning`` and keeps the weights of the last epoch whose cost was
-    finite; ``cost_`` is then shorter than ``epochs``.
+    weights at the end of each epoch. If training diverges (a far too large $\\eta$: the cost
+    grows to a thousand times the lowest it reached, or overflows), fitting stops with a
+    [`DivergenceWarning`][nnref.DivergenceWarning] naming $\\eta$ and keeps the weights of the
+    last epoch whose cost was finite. Batch descent also stops at a fixed point, an epoch
+    that leaves the weights exactly as they were (so would every later one). ``cost_`` then
+    holds the epochs that ran, fewer than ``epochs``.
 
     Args:
         eta: Learning rate $\\eta > 0$.
-        epochs: Number of passes over the training data.
+        epochs: The largest number of passes over the training data.
         method: ``"batch"`` (gradient descent) or ``"sgd"`` (stochastic gradient descent).
         shuffle: With ``"sgd"``, present the examples in a new random order every epoch. The
             batch gradient does not depend on the order, so ``"batch"`` never shuffles.
@@ -466,7 +502,7 @@ class Adaline(BinaryLinearModel):
     Attributes:
         weights_: The learned weights, shape ``(n_features,)``.
         bias_: The learned bias.
-        cost_: $J$ after each epoch, a list of floats.
+        cost_: $J$ after each epoch that ran, a list of floats.
         classes_: The two labels, sorted; ``classes_[1]`` is coded +1.
 
     Examples:
@@ -502,7 +538,7 @@ class Adaline(BinaryLinearModel):
             >>> Adaline().activation([-0.5, 2.0])
             array([-0.5,  2. ])
         """
-        return act.identity(z)
+        return act.identity(as_float_array(z, "z"))
 
     def fit(self, X: ArrayLike, y: ArrayLike) -> Self:
         """Learn the weights by gradient descent on the squared error.
@@ -526,28 +562,38 @@ class Adaline(BinaryLinearModel):
             per_pass = 1
         w, b = np.zeros(data.shape[1], dtype=data.dtype), data.dtype.type(0)
         self.cost_ = []
+        watch = DivergenceWatch()
+        # A diverging run overflows; the watch reports that once, clearly, as a
+        # DivergenceWarning, instead of a NumPy warning from a matrix product.
         with np.errstate(over="ignore", invalid="ignore"):
             while len(self.cost_) < self.epochs:
                 block = list(islice(steps, min(per_pass, self.epochs - len(self.cost_))))
                 W = np.stack([wk for wk, _ in block])
                 B = np.array([bk for _, bk in block], dtype=data.dtype)
                 costs = _costs(data, targets, W, B)
-                overflow = np.flatnonzero(~np.isfinite(costs))
-                good = int(overflow[0]) if overflow.size else len(block)
-                self.cost_ += costs[:good].tolist()
-                if good:
-                    w, b = W[good - 1], B[good - 1]
-                if good == len(block):
-                    continue
-                epoch = len(self.cost_) + 1
-                warnings.warn(
-                    f"Adaline diverged: the cost overflowed in epoch {epoch} of "
-                    f"{self.epochs} (eta={self.eta!r}); fitting stopped with the weights of "
-                    f"epoch {epoch - 1}. Use a smaller eta or standardize the features.",
-                    RuntimeWarning,
-                    stacklevel=2,
-                )
-                break
+                for k, cost in enumerate(costs.tolist()):
+                    epoch = len(self.cost_) + 1
+                    what = watch.check(cost)
+                    if what is not None:
+                        if np.isfinite(cost):  # grown, but still a number: keep this epoch
+                            self.cost_.append(cost)
+                            w, b = W[k], B[k]
+                        self.weights_, self.bias_ = w.copy(), float(b)
+                        warn_divergence(
+                            "Adaline",
+                            epoch,
+                            self.epochs,
+                            f"the cost {what}",
+                            f"eta={self.eta!r}",
+                            f"the weights of epoch {len(self.cost_)}",
+                        )
+                        return self
+                    fixed = self.method == "batch" and np.array_equal(W[k], w) and B[k] == b
+                    self.cost_.append(cost)
+                    w, b = W[k], B[k]
+                    if fixed:  # an epoch that changed nothing: every later one is the same
+                        self.weights_, self.bias_ = w.copy(), float(b)
+                        return self
         self.weights_ = w.copy()
         self.bias_ = float(b)
         return self

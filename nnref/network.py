@@ -41,13 +41,17 @@ from numpy.typing import ArrayLike, DTypeLike
 
 from nnref import activations as act
 from nnref import losses as loss_functions
+from nnref._divergence import DivergenceWatch, warn_divergence
 from nnref._training import (
     RunningLoss,
     as_batch,
-    check_output,
     minibatches,
     optimizer_for,
+    rate_text,
     report,
+    restore,
+    snapshot,
+    train_epoch,
     verbosity,
 )
 from nnref._typing import Array
@@ -57,6 +61,7 @@ from nnref._validation import (
     check_finite,
     check_float_dtype,
     check_positive_int,
+    check_result,
     check_rng,
     check_sample_shape,
     describe,
@@ -192,7 +197,10 @@ class Sequential:
     """
 
     def __init__(self, layers: Iterable[Any]) -> None:
-        items = list(layers) if not isinstance(layers, str) else None
+        try:
+            items = list(layers) if not isinstance(layers, str | bytes) else None
+        except TypeError:  # not iterable at all
+            items = None
         if not items:
             raise error("layers", "a non-empty sequence of layers", layers, TypeError)
         for i, layer in enumerate(items):
@@ -211,7 +219,10 @@ class Sequential:
         Returns:
             The last layer's output, in ``X``'s dtype (float32 stays float32).
         """
-        return self.forward_unchecked(as_batch(X, "X"))
+        data = as_batch(X, "X")
+        with np.errstate(over="ignore", invalid="ignore"):
+            out = self.forward_unchecked(data)
+        return check_result(out, "X", "the network's output")
 
     def backward(self, grad_out: ArrayLike) -> Array:
         """Backpropagate $\\partial L / \\partial \\hat y$ through every layer, last first.
@@ -230,9 +241,12 @@ class Sequential:
                 f"grad_out must be an array of shape {self._out_shape} (the shape of the last "
                 f"output), got {describe(g)}"
             )
-        result = self.backward_unchecked(check_finite(g, "grad_out"))
+        with np.errstate(over="ignore", invalid="ignore"):
+            result = self.backward_unchecked(check_finite(g, "grad_out"))
         assert result is not None
-        return result
+        for key, grad in self.grads.items():
+            check_result(grad, "grad_out", f"the gradient of {key}")
+        return check_result(result, "grad_out", "the gradient of the input")
 
     # The layer protocol, so that a network works as one layer of another network.
 
@@ -414,7 +428,14 @@ class Sequential:
         Raises:
             ValueError: for the wrong number of features, targets of the wrong shape or
                 outside the loss's range, NaN in the data, a non-positive ``lr``,
-                ``batch_size`` or ``epochs``; or if training diverges (non-finite loss).
+                ``batch_size`` or ``epochs``.
+
+        Warns:
+            DivergenceWarning: when training diverges (the epoch's loss grows to a thousand
+                times the lowest it reached, or a number of the run stops being finite):
+                training stops there, naming the learning rate. After a non-finite epoch the
+                parameters go back to those after the last whole epoch; the history holds
+                the epochs that ran.
 
         Examples:
             >>> from nnref.datasets import moons
@@ -439,23 +460,38 @@ class Sequential:
         validation = self._validation_set(loss_fn, validation_data, data.dtype)
 
         self.history_ = history = History()
-        # A diverging run overflows; check_output reports that once, clearly, instead of a
-        # NumPy warning from deep inside a matrix product.
+        watch = DivergenceWatch()
+        # A diverging run overflows: train_epoch notices the first non-finite number and the
+        # run stops with one DivergenceWarning, not NumPy warnings from inside a product.
         with np.errstate(over="ignore", invalid="ignore"):
             for epoch in range(1, n_epochs + 1):
+                saved = snapshot(self)
                 running = RunningLoss(loss_fn)
-                for xb, tb in minibatches(data, targets, size, order_rng):
-                    out = check_output(loss_fn, self.forward_unchecked(xb), epoch)  # forward
-                    value, grad = loss_fn.value_and_gradient(out, tb)  # loss
-                    running.add(value, out, tb)
-                    self.backward_unchecked(grad, need_input_grad=False)  # backward
-                    optimiser.step(self)  # step
-                logs = running.logs()
-                if validation is not None:
-                    logs.update(self._evaluate(loss_fn, *validation, prefix="val_"))
-                for key, value in logs.items():
-                    history[key].append(float(value))
-                report(every, epoch, n_epochs, logs)
+                batches = minibatches(data, targets, size, order_rng)
+                finite = train_epoch(self, loss_fn, batches, optimiser, running)
+                logs = running.logs() if finite else {}
+                if finite and validation is not None:
+                    val_out = self.forward_unchecked(validation[0])
+                    finite = bool(np.all(np.isfinite(val_out)))
+                    if finite:
+                        logs.update(self._evaluate(loss_fn, *validation, prefix="val_"))
+                what = watch.check(logs["loss"]) if finite else "became non-finite"
+                if finite:
+                    for key, value in logs.items():
+                        history[key].append(float(value))
+                    report(every, epoch, n_epochs, logs)
+                if what is not None:
+                    if not finite:
+                        restore(self, saved)
+                    warn_divergence(
+                        "Sequential.fit",
+                        epoch,
+                        n_epochs,
+                        f"the training loss {what}",
+                        rate_text(lr, optimizer),
+                        f"the parameters after epoch {history.epochs}",
+                    )
+                    break
                 if callback is not None and callback(epoch, dict(logs)) is True:
                     break
         return history

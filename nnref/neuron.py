@@ -23,7 +23,15 @@ from numpy.typing import ArrayLike
 
 from nnref import activations as act
 from nnref._typing import Array
-from nnref._validation import as_float_array, check_finite, check_ndim, check_real, error
+from nnref._validation import (
+    as_float_array,
+    check_finite,
+    check_ndim,
+    check_positive_int,
+    check_real,
+    check_result,
+    error,
+)
 
 __all__ = ["Neuron", "NeuronTrace"]
 
@@ -77,6 +85,7 @@ class NeuronTrace:
                 f"lines() needs the trace of a single sample, got inputs of shape "
                 f"{self.inputs.shape}"
             )
+        digits = check_positive_int(digits, "digits")
 
         def fmt(v: Any) -> str:
             return f"{float(v):.{digits}g}"
@@ -122,7 +131,8 @@ class Neuron:
         output: act.Activation | str = act.identity,
     ) -> None:
         w = check_finite(as_float_array(weights, "weights"), "weights")
-        self.weights: Array = check_ndim(w, "weights", (1,), "one weight per input")
+        # a copy: changing the caller's array (or list) later must not change the neuron
+        self.weights: Array = check_ndim(w, "weights", (1,), "one weight per input").copy()
         """The weights $w_i$, one per input, shape ``(n_inputs,)``."""
         if self.weights.size == 0:
             raise error("weights", "a non-empty 1-D array", self.weights)
@@ -145,7 +155,9 @@ class Neuron:
                 f"x must have {self.n_inputs} feature(s) per sample to match the weights, "
                 f"got an array of shape {arr.shape}"
             )
-        return arr
+        if arr.shape[0] == 0:
+            raise error("x", "one sample or a non-empty batch", arr)
+        return check_finite(arr, "x")
 
     def net_input(self, x: ArrayLike) -> Array:
         """Propagation function: $z = \\mathbf{w}^\\top \\mathbf{x} + b$.
@@ -157,7 +169,9 @@ class Neuron:
             A 0-D value for one sample, shape ``(N,)`` for a batch.
         """
         arr = self._inputs(x)
-        return arr @ self.weights.astype(arr.dtype) + arr.dtype.type(self.bias)
+        with np.errstate(over="ignore", invalid="ignore"):
+            z = arr @ self.weights.astype(arr.dtype) + arr.dtype.type(self.bias)
+        return check_result(np.asarray(z), "x", "the net input")
 
     def __call__(self, x: ArrayLike) -> Array:
         """The neuron's output $o = g(f(z))$ for one sample or a batch (see ``net_input``)."""

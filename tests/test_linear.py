@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
+from nnref import DivergenceWarning
 from nnref._validation import NotFittedError
 from nnref.datasets import blobs, gate, standardize, train_test_split
 from nnref.linear import (
@@ -49,6 +50,8 @@ def reference_perceptron(X, codes, low, high, eta, epochs, orders):
                 b = b + eta * (codes[i] - y_hat)
                 mistakes += 1
         errors.append(mistakes)
+        if mistakes == 0:  # the textbook loop: repeat until an epoch without a mistake
+            break
     return w, b, errors
 
 
@@ -213,13 +216,32 @@ def test_xor_never_reaches_zero_errors(name, shuffle):
     assert accuracy(y, p.predict(X)) < 1.0
 
 
-def test_converges_on_separable_data_and_then_stays(rng):
+@pytest.mark.parametrize("record", [False, True])
+def test_converges_on_separable_data_and_stops_there(rng, record):
     X, y = two_blobs(rng)
-    p = Perceptron(eta=0.1, epochs=50).fit(X, y)
-    first_zero = p.errors_.index(0)
-    assert all(e == 0 for e in p.errors_[first_zero:])
-    assert len(p.errors_) == 50
+    p = Perceptron(eta=0.1, epochs=50, record=record).fit(X, y)
+    assert p.errors_[-1] == 0 and 0 not in p.errors_[:-1]  # ends at the first clean epoch
+    assert len(p.errors_) < 50
     assert accuracy(y, p.predict(X)) == 1.0
+    if record:
+        assert p.history_ is not None and p.history_[-1].epoch == len(p.errors_)
+
+
+@pytest.mark.parametrize("record", [False, True])
+def test_huge_epochs_cost_nothing_once_separated(record):
+    X, y = gate("and")
+    p = Perceptron(epochs=10**9, record=record).fit(X, y)  # instant, and small
+    assert p.errors_ == [2, 3, 3, 2, 1, 0]
+    np.testing.assert_array_equal(p.predict(X), y)
+
+
+@pytest.mark.parametrize("record", [False, True])
+def test_overflowing_weights_stop_with_a_divergence_warning(record):
+    X, y = gate("and")
+    with pytest.warns(DivergenceWarning, match=r"Perceptron diverged in epoch 1 .*eta=1e\+308"):
+        p = Perceptron(eta=1e308, epochs=10, record=record).fit(X * 1e10, y)
+    assert p.errors_ == [] and np.all(np.isfinite(p.weights_)) and np.isfinite(p.bias_)
+    assert p.history_ == ([] if record else None)
 
 
 @pytest.mark.parametrize("shuffle", [False, True])
@@ -304,7 +326,8 @@ def test_skip_ahead_is_bit_identical_to_the_textbook_loop(X, y, kwargs):
     assert fast.errors_ == slow.errors_
     assert sum(slow.errors_) > 0
     assert slow.errors_ == [
-        sum(not s.correct for s in slow.history_ if s.epoch == e) for e in range(1, 6)
+        sum(not s.correct for s in slow.history_ if s.epoch == e)
+        for e in range(1, len(slow.errors_) + 1)
     ]
 
 
@@ -381,21 +404,35 @@ def test_small_eta_batch_converges_to_least_squares(rng):
     assert a.cost_[-1] == pytest.approx(0.5 * np.sum((y - X @ w - b) ** 2), rel=1e-10)
 
 
-def test_large_eta_batch_diverges(rng):
+def test_large_eta_batch_diverges_and_stops_with_a_warning(rng):
     X, y = regression_data(rng)
     Xa = np.column_stack([X, np.ones(len(X))])
     largest = np.linalg.eigvalsh(Xa.T @ Xa).max()
     eta = 1.5 * 2.0 / largest  # beyond 2 / lambda_max: every step overshoots
-    a = Adaline(eta=eta, epochs=30).fit(X, y)  # no warning: still finite
-    assert len(a.cost_) == 30
+    with pytest.warns(DivergenceWarning, match=r"Adaline diverged in epoch \d+ of 30: the cost "
+                      r"rose from .* learning rate eta=0\.\d+; training stopped"):  # fmt: skip
+        a = Adaline(eta=eta, epochs=30).fit(X, y)
+    assert 1 < len(a.cost_) < 30
     assert all(c2 > c1 for c1, c2 in zip(a.cost_, a.cost_[1:], strict=False))
-    assert a.cost_[-1] > 1e6 * a.cost_[0]
+    assert a.cost_[-1] > 1e3 * min(a.cost_)  # three orders of magnitude above the best
     assert np.all(np.isfinite(a.weights_))
+    assert a.cost_[-1] == pytest.approx(0.5 * np.sum((y - a.net_input(X)) ** 2))
+
+
+def test_divergence_is_caught_long_before_an_overflow(rng):
+    # the case: a cost rising steadily from 34 to 6e21 went unnoticed
+    X, y = blobs(150, rng=0)  # centres up to 10 away: eta = 0.001 is far too large
+    with pytest.warns(DivergenceWarning, match="eta=0.001"):
+        ovr = OneVsRest(Adaline(eta=0.001, epochs=200)).fit(X, y)
+    for model in ovr.estimators_:
+        assert len(model.cost_) < 10  # stopped within a few epochs of the first overshoot
+        assert max(model.cost_) > 1e3 * min(model.cost_)
+        assert np.all(np.isfinite(model.weights_))
 
 
 def test_overflow_stops_with_a_warning(rng):
     X, y = regression_data(rng)
-    with pytest.warns(RuntimeWarning, match=r"Adaline diverged.*epoch \d+ of 5000.*smaller eta"):
+    with pytest.warns(DivergenceWarning, match=r"Adaline diverged.*epoch \d+ of 5000.*eta=1.0"):
         a = Adaline(eta=1.0, epochs=5000).fit(X, y)
     assert 0 < len(a.cost_) < 5000
     assert np.all(np.isfinite(a.cost_))
@@ -405,9 +442,16 @@ def test_overflow_stops_with_a_warning(rng):
 
 def test_overflow_in_sgd_stops_with_a_warning(rng):
     X, y = regression_data(rng)
-    with pytest.warns(RuntimeWarning, match="Adaline diverged"):
+    with pytest.warns(DivergenceWarning, match="Adaline diverged"):
         a = Adaline(eta=5.0, epochs=5000, method="sgd", rng=0).fit(X, y)
     assert len(a.cost_) < 5000 and np.all(np.isfinite(a.weights_))
+
+
+def test_batch_descent_stops_at_a_fixed_point():
+    X, y = np.array([[0.0], [1.0], [2.0], [3.0]]), np.array([0, 0, 1, 1])
+    a = Adaline(eta=0.05, epochs=10**9).fit(X, y)  # instant: the weights stop changing
+    assert len(a.cost_) < 10**4
+    np.testing.assert_allclose([a.weights_[0], a.bias_], [0.8, -1.2])
 
 
 def test_sgd_matches_the_textbook_loop(rng):
@@ -579,7 +623,7 @@ def test_predict_before_fit_is_refused(model, method):
         ({"epochs": 2.5}, TypeError, r"epochs must be a positive integer, got 2\.5"),
         ({"epochs": True}, TypeError, "epochs must be a positive integer, got True"),
         ({"shuffle": "yes"}, TypeError, "shuffle must be True or False, got 'yes'"),
-        ({"rng": "seed"}, TypeError, "rng must be a numpy.random.Generator, an int seed or None"),
+        ({"rng": "seed"}, TypeError, "rng must be a numpy.random.Generator, a non-negative int seed or None"),
     ],
 )
 def test_bad_hyperparameters(model, kwargs, kind, message):

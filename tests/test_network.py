@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from nnref import datasets, losses
+from nnref import DivergenceWarning, datasets, losses
 from nnref.layers import ActivationLayer, Dense, PReLU
 from nnref.network import Autoencoder, History, Sequential, mlp
 from nnref.optim import SGD
@@ -401,12 +401,30 @@ def test_divergence_is_reported() -> None:
     net = mlp([2, 4, 1], rng=0)
     # No np.errstate here: with warnings as errors, the user must see our message, not an
     # overflow warning from a matmul.
-    with pytest.raises(
-        ValueError,
-        match=r"^the network's output became non-finite in epoch \d+: training "
-        r"diverged",
+    with pytest.warns(
+        DivergenceWarning,
+        match=r"^Sequential.fit diverged in epoch \d+ of 50: the training loss (rose from .* "
+        r"to|became) .* learning rate lr=10.0; training stopped",
     ):
-        net.fit(X, [1e3, -1e3], "mse", epochs=50, lr=10.0, batch_size=None)
+        history = net.fit(X, [1e3, -1e3], "mse", epochs=50, lr=10.0, batch_size=None)
+    assert 0 < history.epochs < 50 and all(np.isfinite(history.loss))
+    assert all(np.all(np.isfinite(p)) for p in net.parameters())
+
+
+def test_a_non_finite_epoch_is_undone() -> None:
+    X = np.array([[1.0, -1.0], [-1.0, 1.0]])
+    net = mlp([2, 4, 1], rng=0)
+    with pytest.warns(DivergenceWarning, match=r"lr=1e\+300.* the parameters after epoch 1"):
+        history = net.fit(X, [1.0, -1.0], "mse", epochs=5, lr=1e300, batch_size=None)
+    assert history.epochs == 1  # epoch 2 overflowed: its parameters were put back
+    assert all(np.all(np.isfinite(p)) for p in net.parameters())
+
+
+def test_divergence_names_the_optimizers_rate() -> None:
+    X = np.array([[1e3, -1e3], [-1e3, 1e3]])
+    net = mlp([2, 4, 1], rng=0)
+    with pytest.warns(DivergenceWarning, match=r"lr=10.0 of SGD\(lr=10.0, momentum=0.5\)"):
+        net.fit(X, [1e3, -1e3], "mse", epochs=50, optimizer=SGD(10.0, 0.5), batch_size=None)
 
 
 def test_backward_errors() -> None:
