@@ -9,7 +9,8 @@ loops of [`Perceptron`][nnref.linear.Perceptron], [`Adaline`][nnref.linear.Adali
 
 Why a warning and not an error: the run's history (``cost_``, ``errors_``, the ``History``)
 is what shows the divergence, and it stays available to plot and inspect, as scikit-learn's
-``ConvergenceWarning`` leaves a fitted model behind; the warning makes sure it is not missed. To make it an error:
+``ConvergenceWarning`` leaves a fitted model behind; the warning makes sure it is not
+missed. To make it an error:
 ``warnings.simplefilter("error", nnref.DivergenceWarning)``.
 """
 
@@ -39,8 +40,8 @@ class DivergenceWarning(RuntimeWarning):
     it reached (three orders of magnitude: a run that overshoots more with every step gets
     there within a few epochs), stops being a finite number, or the weights overflow. Fitting
     then stops and keeps the parameters of the last epoch whose cost was finite, and the
-    history (``cost_``, ``errors_``, ``history_``) holds the epochs that ran. A smaller learning rate,
-    or standardised features, usually cures it. To make it an error:
+    history (``cost_``, ``errors_``, ``history_``) holds the epochs that ran. A smaller
+    learning rate, or standardised features, usually cures it. To make it an error:
     ``warnings.simplefilter("error", nnref.DivergenceWarning)``.
 
     Examples:

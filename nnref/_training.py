@@ -20,7 +20,7 @@ from numpy.typing import ArrayLike
 from nnref import losses as loss_functions
 from nnref._typing import Array
 from nnref._validation import as_float_array, check_finite, describe, error
-from nnref.optim import SGD
+from nnref.optim import SGD, StepOverflowError
 
 __all__ = [
     "RunningLoss",
@@ -140,7 +140,10 @@ def train_epoch(
         net.backward_unchecked(grad, need_input_grad=False)  # backward
         if not all(np.all(np.isfinite(g)) for g in net.grads.values()):
             return False
-        optimiser.step(net)  # step
+        try:
+            optimiser.step(net)  # step
+        except StepOverflowError:  # the parameters would have overflowed: diverged
+            return False
     return True
 
 

@@ -34,7 +34,14 @@ from numpy.typing import ArrayLike
 
 from nnref import losses as loss_functions
 from nnref._typing import Array
-from nnref._validation import as_float_array, check_positive, check_rng
+from nnref._validation import (
+    as_float_array,
+    check_finite,
+    check_positive,
+    check_result,
+    check_rng,
+    error,
+)
 
 __all__ = [
     "check_layer",
@@ -52,36 +59,75 @@ def numerical_gradient(f: Callable[[Array], float], x: Array, eps: float = 1e-6)
 
     $$g_i = \\frac{f(x + \\varepsilon e_i) - f(x - \\varepsilon e_i)}{2\\varepsilon}$$
 
-    ``x`` is changed in place, one entry at a time, and restored afterwards, so ``f`` may
-    read the array through a closure (a layer's parameter, for instance) instead of its
-    argument.
+    ``x`` is changed in place, one entry at a time, and restored afterwards (also when ``f``
+    raises half-way), so ``f`` may read the array through a closure (a layer's parameter,
+    for instance) instead of its argument.
 
     Args:
-        f: A function of the array returning a float.
-        x: A float array, perturbed in place.
-        eps: The step $\\varepsilon$.
+        f: A function of the array returning a finite real number.
+        x: A finite float array, perturbed in place and restored.
+        eps: The step $\\varepsilon > 0$.
 
     Returns:
         An array of ``x``'s shape.
+
+    Raises:
+        ValueError: if ``f`` returns something other than a finite number at a perturbed
+            point (the step may be too large for ``x``), or if ``x`` is not finite.
 
     Examples:
         >>> x = np.array([1.0, -2.0])
         >>> numerical_gradient(lambda v: float(np.sum(v ** 3)), x).round(6)  # 3 x^2
         array([ 3., 12.])
     """
+    if not callable(f):
+        raise error("f", "a function of the array returning a number", f, TypeError)
+    return _central_differences(f, x, eps, "f", "x")
+
+
+def _central_differences(
+    f: Callable[[Array], float], x: Array, eps: float, f_name: str, x_name: str
+) -> Array:
+    """``numerical_gradient`` with the names its errors use (``f`` and ``x``, or those of the
+    caller that wraps it)."""
     step = check_positive(eps, "eps")
     if not isinstance(x, np.ndarray) or x.dtype.kind != "f":
-        raise TypeError(f"x must be a float NumPy array (perturbed in place), got {type(x)!r}")
+        raise error(x_name, "a float NumPy array (perturbed in place)", x, TypeError)
+    check_finite(x, x_name)
     grad = np.zeros(x.shape, dtype=np.float64)
     for idx in np.ndindex(x.shape):
         old = x[idx].copy()
-        x[idx] = old + step
-        plus = float(f(x))
-        x[idx] = old - step
-        minus = float(f(x))
-        x[idx] = old
-        grad[idx] = (plus - minus) / (2.0 * step)
-    return grad
+        try:
+            x[idx] = old + step
+            plus = _value(f, x, f_name, x_name, idx)
+            x[idx] = old - step
+            minus = _value(f, x, f_name, x_name, idx)
+        except ValueError as exc:  # f refused the perturbed x: say which step it was
+            raise ValueError(f"{exc} (with {x_name} moved by eps={step!r})") from exc
+        finally:
+            x[idx] = old  # restored whatever happens
+        with np.errstate(over="ignore"):
+            grad[idx] = (plus - minus) / (2.0 * step)
+    return check_result(grad, "eps", "the finite differences")
+
+
+def _value(f: Callable[[Array], float], x: Array, f_name: str, x_name: str, idx: Any) -> float:
+    """``float(f(x))``, which must be a finite number; warnings of the overflow it may take
+    to get an infinite value become this one error."""
+    with np.errstate(all="ignore"):
+        raw = f(x)
+    try:
+        value = float(raw)
+    except (TypeError, ValueError):
+        raise error(f_name, "a function returning one real number", raw, TypeError) from None
+    if not np.isfinite(value):
+        where = f"{x_name}[{', '.join(map(str, idx))}]" if idx else x_name
+        raise ValueError(
+            f"{f_name} must return a finite number near {x_name} (perturbed by eps), got "
+            f"{value} with {where} moved by eps: the step may be too large, or "
+            f"{x_name} too large for {f_name}"
+        )
+    return value
 
 
 def relative_error(analytic: ArrayLike, numeric: ArrayLike) -> float:
@@ -97,8 +143,8 @@ def relative_error(analytic: ArrayLike, numeric: ArrayLike) -> float:
         >>> relative_error([1.0, 2.0], [1.0, 2.000002])
         1e-06
     """
-    a = np.asarray(analytic, dtype=np.float64)
-    n = np.asarray(numeric, dtype=np.float64)
+    a = check_finite(as_float_array(analytic, "analytic"), "analytic").astype(np.float64)
+    n = check_finite(as_float_array(numeric, "numeric"), "numeric").astype(np.float64)
     if a.shape != n.shape:
         raise ValueError(f"numeric must have the shape of analytic {a.shape}, got {n.shape}")
     if a.size == 0:
@@ -136,6 +182,7 @@ def layer_errors(
         >>> sorted(errors), max(errors.values()) < 1e-8
         (['alpha', 'x'], True)
     """
+    _check_protocol(layer, "layer")
     data = np.array(as_float_array(x, "x"), dtype=np.float64)
     out = np.asarray(layer.forward(data))
     weights = check_rng(rng).standard_normal(out.shape)
@@ -176,8 +223,18 @@ def check_loss(
     loss_fn = loss_functions.get(loss)
     pred = np.array(as_float_array(y_pred, "y_pred"), dtype=np.float64)
     analytic = loss_fn.gradient(pred, y_true)
-    numeric = numerical_gradient(lambda p: loss_fn(p, y_true), pred, eps)
+    loss_value = loss_fn(pred, y_true)  # checks y_true, so errors name it
+    if not np.isfinite(loss_value):
+        raise error("y_pred", "small enough for a finite loss", pred)
+    numeric = _central_differences(lambda p: loss_fn(p, y_true), pred, eps, "the loss", "y_pred")
     return relative_error(analytic, numeric)
+
+
+def _check_protocol(obj: Any, name: str) -> None:
+    """``obj`` must be a layer or network: ``forward``, ``backward``, ``params``, ``grads``."""
+    if not all(hasattr(obj, a) for a in ("forward", "backward", "params", "grads")):
+        rule = "a layer or network with forward, backward, params and grads"
+        raise error(name, rule, obj, TypeError)
 
 
 def network_errors(
@@ -202,6 +259,7 @@ def network_errors(
         >>> list(errors), max(errors.values()) < 1e-8
         (['X', '0.W', '0.b', '2.W', '2.b'], True)
     """
+    _check_protocol(net, "net")
     loss_fn = loss_functions.get(loss)
     data = np.array(as_float_array(X, "X"), dtype=np.float64)
 

@@ -46,7 +46,14 @@ from numpy.typing import DTypeLike, NDArray
 
 from nnref._registry import Registry
 from nnref._typing import Array
-from nnref._validation import check_float_dtype, check_positive, check_rng, error
+from nnref._validation import (
+    check_float_dtype,
+    check_positive,
+    check_representable,
+    check_result,
+    check_rng,
+    error,
+)
 
 __all__ = [
     "NAMES",
@@ -104,9 +111,23 @@ def fans(shape: tuple[int, ...]) -> tuple[int, int]:
     return dims[1] * receptive, dims[0] * receptive
 
 
-def _finish(values: NDArray[np.float64], dtype: DTypeLike) -> Array:
-    out: Array = values.astype(check_float_dtype(dtype), copy=False)
+def _finish(values: NDArray[np.float64], dtype: DTypeLike, name: str = "shape") -> Array:
+    """The drawn float64 values in ``dtype``; a spread beyond the dtype's range (a huge
+    ``limit`` or ``std``, or float32) is an error naming that argument."""
+    target = check_float_dtype(dtype)
+    check_result(values, name, "the drawn weights")
+    check_representable(values, target, name)
+    out: Array = values.astype(target, copy=False)
     return out
+
+
+def _symmetric_uniform(rng: np.random.Generator, a: float, dims: tuple[int, ...]) -> Array:
+    """$U(-a, a)$; for an $a$ so large that $2a$ overflows, as $a \\cdot U(-1, 1)$."""
+    if a <= np.finfo(np.float64).max / 2:
+        drawn: Array = rng.uniform(-a, a, dims)
+        return drawn
+    scaled: Array = a * rng.uniform(-1.0, 1.0, dims)
+    return scaled
 
 
 def zeros(shape: tuple[int, ...], rng: RngLike = None, dtype: DTypeLike = np.float64) -> Array:
@@ -140,7 +161,7 @@ def uniform(
     """
     dims = _shape(shape)
     a = 1.0 / math.sqrt(fans(dims)[0]) if limit is None else check_positive(limit, "limit")
-    return _finish(check_rng(rng).uniform(-a, a, dims), dtype)
+    return _finish(_symmetric_uniform(check_rng(rng), a, dims), dtype, "limit")
 
 
 def normal(
@@ -157,7 +178,9 @@ def normal(
         0.01
     """
     sigma = check_positive(std, "std")
-    return _finish(check_rng(rng).normal(0.0, sigma, _shape(shape)), dtype)
+    with np.errstate(over="ignore", invalid="ignore"):
+        drawn = check_rng(rng).normal(0.0, sigma, _shape(shape))
+    return _finish(drawn, dtype, "std")
 
 
 def glorot_uniform(

@@ -188,6 +188,8 @@ def perceptron_update(
     """
     eta = check_positive(eta, "eta")
     w = check_finite(check_ndim(as_float_array(weights, "weights"), "weights", (1,)), "weights")
+    if w.size == 0:
+        raise error("weights", "a non-empty 1-D array", w)
     xs = check_finite(check_ndim(as_float_array(x, "x"), "x", (1,)), "x")
     if xs.shape != w.shape:
         raise ValueError(

@@ -156,6 +156,8 @@ def confusion_counts(y_true: ArrayLike, y_pred: ArrayLike, positive: Any = 1) ->
         ConfusionCounts(tp=1, fp=1, fn=1, tn=1)
     """
     truth, pred = _pair(y_true, y_pred)
+    if np.ndim(positive) != 0 or isinstance(positive, list | tuple | dict | set):
+        raise error("positive", "one label (a number or a string)", positive, TypeError)
     is_true, is_pred = truth == positive, pred == positive
     if not (np.any(is_true) or np.any(is_pred)):
         present = np.unique(np.concatenate([truth, pred])).tolist()

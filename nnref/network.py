@@ -74,6 +74,13 @@ __all__ = ["Autoencoder", "History", "Sequential", "Summary", "mlp"]
 Callback = Callable[[int, dict[str, float]], Any]
 
 
+class HistoryKeyError(KeyError, ValueError):
+    """An unknown series name: a ``KeyError`` for a mapping, a ``ValueError`` for a value."""
+
+    def __str__(self) -> str:  # KeyError would show the message in quotes
+        return str(self.args[0])
+
+
 @dataclass
 class History:
     """What happened in each epoch of [`Sequential.fit`][nnref.network.Sequential.fit].
@@ -122,7 +129,7 @@ class History:
     def __getitem__(self, key: str) -> list[float]:
         series = self.as_dict()
         if key not in series:
-            raise KeyError(f"key must be one of {', '.join(series)}; got {key!r}")
+            raise HistoryKeyError(f"key must be one of {', '.join(series)}, got {key!r}")
         return series[key]
 
 
@@ -517,7 +524,9 @@ class Sequential:
         """``y`` checked by the loss against the network's output shape, found by running one
         sample (the data's own shape is checked first, so errors show it)."""
         self.check_input(data, x_name)
-        probe = self.forward_unchecked(data[:1])
+        with np.errstate(over="ignore", invalid="ignore"):
+            probe = self.forward_unchecked(data[:1])
+        check_result(probe, x_name, "the network's output")
         loss_fn.check_predictions(probe)
         return loss_fn.check_targets(y, (data.shape[0], *probe.shape[1:]), data.dtype, name)
 
@@ -535,7 +544,9 @@ class Sequential:
     def _evaluate(
         self, loss_fn: loss_functions.Loss, data: Array, targets: Any, prefix: str = ""
     ) -> dict[str, float]:
-        out = self.forward_unchecked(data)
+        with np.errstate(over="ignore", invalid="ignore"):
+            out = self.forward_unchecked(data)
+        check_result(out, "X_val" if prefix else "X", "the network's output")
         result = {f"{prefix}loss": float(loss_fn(out, targets))}
         if loss_fn.classification:
             right, counted = loss_fn.count_correct(out, targets)

@@ -17,40 +17,41 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 
 from nnref._typing import Array
-from nnref._validation import check_interval, check_positive, describe, error
+from nnref._validation import (
+    as_float_array,
+    check_finite,
+    check_interval,
+    check_positive,
+    describe,
+    error,
+)
 
 __all__ = ["SGD"]
 
 
-def _pairs(params: Any, grads: Any) -> list[tuple[Array, Array]]:
-    """Match parameters with their gradients from whichever form ``step`` was given."""
+def _pairs(params: Any, grads: Any) -> list[tuple[Array, Array, str]]:
+    """Match parameters with their gradients from whichever form ``step`` was given:
+    ``(parameter, gradient, name for errors)`` for each array."""
     if grads is None:
         # A network, a layer, or a sequence of layers: each has params and grads dicts.
         layers = getattr(params, "layers", None)
         if layers is None:
             layers = [params] if hasattr(params, "params") else params
-        pairs: list[tuple[Array, Array]] = []
-        try:
-            items = list(layers)
-        except TypeError:
-            raise error(
-                "params",
-                "a network, a layer, a sequence of layers, or parameter arrays "
-                "with their gradients",
-                params,
-                TypeError,
-            ) from None
-        for layer in items:
+        rule = "a network, a layer, a sequence of layers, or parameter arrays with grads"
+        if isinstance(layers, str | bytes) or not isinstance(layers, Iterable):
+            raise error("params", rule, params, TypeError)
+        pairs: list[tuple[Array, Array, str]] = []
+        for i, layer in enumerate(list(layers)):
             if not (hasattr(layer, "params") and hasattr(layer, "grads")):
-                raise error("layers", "objects with params and grads dicts", layer, TypeError)
+                raise error("params", rule, params, TypeError)
             for key, p in layer.params.items():
-                pairs.append((p, layer.grads[key]))
+                pairs.append((p, layer.grads[key], f"grads of layer {i} ({key})"))
         return pairs
     if isinstance(params, Mapping):
         if not isinstance(grads, Mapping) or set(params) != set(grads):
@@ -58,13 +59,37 @@ def _pairs(params: Any, grads: Any) -> list[tuple[Array, Array]]:
                 "grads must be a dict with the same keys as params, got keys "
                 f"{sorted(grads) if isinstance(grads, Mapping) else describe(grads)}"
             )
-        return [(params[k], grads[k]) for k in params]
+        return [(params[k], grads[k], f"grads[{k!r}]") for k in params]
+    for value, name in ((params, "params"), (grads, "grads")):
+        if isinstance(value, str | bytes | np.ndarray) or not isinstance(value, Iterable):
+            raise error(name, "a sequence of arrays, one per parameter", value, TypeError)
     p_list, g_list = list(params), list(grads)
+    for p in p_list:
+        _check_parameter(p)
     if len(p_list) != len(g_list):
         raise ValueError(
             f"grads must hold one gradient per parameter ({len(p_list)}), got {len(g_list)}"
         )
-    return list(zip(p_list, g_list, strict=True))
+    return [(p, g, f"grads[{i}]") for i, (p, g) in enumerate(zip(p_list, g_list, strict=True))]
+
+
+def _check_parameter(p: Any) -> None:
+    if not isinstance(p, np.ndarray) or p.dtype.kind != "f" or not p.flags.writeable:
+        raise error("params", "writeable float NumPy arrays (updated in place)", p, TypeError)
+
+
+def _checked_gradient(p: Any, g: Any, name: str) -> Array:
+    """The gradient as a finite float array of the parameter's shape (errors name it)."""
+    _check_parameter(p)
+    grad = check_finite(as_float_array(g, name), name)
+    if grad.shape != p.shape:
+        raise ValueError(f"{name} must match its parameter's shape {p.shape}, got {describe(grad)}")
+    return grad
+
+
+class StepOverflowError(ValueError):
+    """A step would have pushed a parameter beyond the float range (``Sequential.fit`` reports
+    it as a divergence)."""
 
 
 class SGD:
@@ -111,26 +136,36 @@ class SGD:
             grads: The gradients matching ``params`` (same order, or same keys).
         """
         lr, mu = self.lr, self.momentum
-        for p, g in _pairs(params, grads):
-            if not isinstance(p, np.ndarray):
-                raise error("params", "NumPy arrays updated in place", p, TypeError)
-            if g.shape != p.shape:
-                raise ValueError(
-                    f"grads must match their parameter's shape {p.shape}, got {describe(g)}"
-                )
-            entry = self._state.get(id(p))
-            if entry is None or entry[0] is not p:
-                velocity = np.zeros_like(p) if mu else p  # unused without momentum
-                entry = (p, velocity, np.empty_like(p))
-                self._state[id(p)] = entry
-            _, velocity, scratch = entry
+        # Check every pair before changing anything: a bad gradient leaves all parameters as
+        # they were.
+        checked = [(p, _checked_gradient(p, g, name)) for p, g, name in _pairs(params, grads)]
+        updates = []
+        with np.errstate(over="ignore", invalid="ignore"):  # checked below, before any change
+            for p, g in checked:
+                entry = self._state.get(id(p))
+                if entry is None or entry[0] is not p:
+                    velocity = np.zeros_like(p) if mu else p  # unused without momentum
+                    entry = (p, velocity, np.empty_like(p))
+                    self._state[id(p)] = entry
+                _, velocity, scratch = entry
+                if mu:
+                    new_velocity = velocity * mu
+                    new_velocity += g
+                    np.multiply(new_velocity, lr, out=scratch, casting="same_kind")
+                else:
+                    new_velocity = velocity
+                    np.multiply(g, lr, out=scratch, casting="same_kind")
+                np.subtract(p, scratch, out=scratch)  # the new value of p
+                updates.append((p, velocity, new_velocity, scratch))
+        if not all(np.all(np.isfinite(new)) for _, _, _, new in updates):
+            raise StepOverflowError(
+                f"lr must keep the parameters within the float range, got lr={lr!r}: the step "
+                "lr * grads overflowed (the parameters are unchanged; use a smaller lr)"
+            )
+        for p, velocity, new_velocity, new in updates:
             if mu:
-                velocity *= mu
-                velocity += g
-                np.multiply(velocity, lr, out=scratch)
-            else:
-                np.multiply(g, lr, out=scratch, casting="same_kind")
-            p -= scratch
+                np.copyto(velocity, new_velocity)
+            np.copyto(p, new)
 
     def zero_state(self) -> None:
         """Forget every velocity (momentum restarts from zero).

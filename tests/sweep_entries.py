@@ -11,8 +11,6 @@ from typing import Any
 
 import numpy as np
 from sweep_inputs import (
-    OPTIONAL_INT,
-    OPTIONAL_POSITIVE,
     BOOL,
     CALLABLE,
     CHOICE,
@@ -23,6 +21,8 @@ from sweep_inputs import (
     NONNEGATIVE,
     NONNEGATIVE_INT,
     OBJECT,
+    OPTIONAL_INT,
+    OPTIONAL_POSITIVE,
     PADDING,
     PAIR,
     POSITIVE,
@@ -99,7 +99,11 @@ LOGITS_K = matrix_kind("logits", features=False)
 ANY_BATCH = array_kind("batch", (1, 2, 3, 4))
 SAMPLE_SHAPE = Kind("sample shape", lambda v: [b for b in SHAPE.bad(v) if b[0] != "empty"])
 
-ACT_INPUT = Kind("activation input", _types_only)
+ACT_INPUT = Kind(
+    "activation input",
+    _types_only,
+    lambda v: [("empty", np.zeros((1, 0))), ("no rows", np.zeros((0, 4))), ("0-D", 1.5)],
+)
 """Any real array: NaN and inf are valid inputs of an activation (they follow its rule)."""
 
 
@@ -166,7 +170,7 @@ add(
 
 # --- linear ----------------------------------------------------------------------------------
 
-for cls, rate in ((linear.Perceptron, "eta"), (linear.Adaline, "eta")):
+for cls in (linear.Perceptron, linear.Adaline):
     name = cls.__name__
     add(
         entry(
@@ -698,7 +702,6 @@ add(
                 lambda v: [
                     ("NaN", [np.array([np.nan, 1.0])]),
                     ("inf", [np.array([np.inf, 1.0])]),
-                    ("lists", [[0.5, 0.5]]),
                     ("wrong shape", [np.ones(3)]),
                     ("None", [None]),
                     ("strings", [np.array(["a", "b"])]),
@@ -1249,7 +1252,8 @@ add(
         cols=(array_kind("cols", (3,)), conv.im2col(IMAGES, 3)),
         output_size=(PAIR, 5),
         kernel_size=(PAIR, 3),
-    )
+    ),
+    names={"output_size": ("output_size", "cols"), "kernel_size": ("kernel_size", "cols")},
 )
 for fn in (conv.correlate2d, conv.convolve2d):
     add(
@@ -1401,7 +1405,7 @@ add(
         "check_sequences",
         "nnref.recurrent.check_sequences",
         lambda x, n_features: recurrent.check_sequences(x, "x", n_features),
-        x=(without(SEQS_K, "NaN", "inf", "-inf"), SEQS),  # shape checks only, by design
+        x=(without(SEQS_K, "NaN", "inf", "-inf", "empty first axis"), SEQS),  # shape checks only
         n_features=(optional(POSITIVE_INT), 3),
     )
 )

@@ -270,11 +270,13 @@ def real_kind(
     return Kind(name, _real_bad(low_ok, none_ok), lambda valid: list(extreme or []))
 
 
-POSITIVE = real_kind("real>0", lambda v: v > 0, [("huge", 1e300), ("tiny", 1e-300)])
-NONNEGATIVE = real_kind("real>=0", lambda v: v >= 0, [("huge", 1e300), ("tiny", 1e-300)])
-REAL = real_kind("real", lambda v: True, [("huge", 1e300), ("-huge", -1e300)])
-RATE = real_kind("learning rate", lambda v: v > 0, [("huge", 1e300), ("tiny", 1e-300)])
-OPTIONAL_POSITIVE = real_kind("real>0 or None", lambda v: v > 0, [("huge", 1e300)], True)
+BIG = float(np.finfo(np.float64).max)
+HUGE_AND_TINY: Cases = [("huge", 1e300), ("largest", BIG), ("tiny", 1e-300), ("subnormal", 5e-324)]
+POSITIVE = real_kind("real>0", lambda v: v > 0, HUGE_AND_TINY)
+NONNEGATIVE = real_kind("real>=0", lambda v: v >= 0, HUGE_AND_TINY)
+REAL = real_kind("real", lambda v: True, [("huge", 1e300), ("-largest", -BIG), ("tiny", 1e-300)])
+RATE = real_kind("learning rate", lambda v: v > 0, HUGE_AND_TINY)
+OPTIONAL_POSITIVE = real_kind("real>0 or None", lambda v: v > 0, HUGE_AND_TINY, True)
 
 
 def _unit_bad(valid: Any) -> Cases:
@@ -312,7 +314,8 @@ def choice_kind(*others: str) -> Kind:
     return Kind(
         "choice",
         lambda valid: (
-            [("unknown", "no-such-choice"), ("None", None), ("an int", 3)]
+            [("unknown", "no-such-choice"), ("None", None), ("an int", 3), ("in a list", [valid])]
+            + [("bytes", str(valid).encode())]
             + [(f"{o!r}", o) for o in others]
         ),
     )

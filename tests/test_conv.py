@@ -442,10 +442,15 @@ def test_the_functions_leave_their_inputs_alone(rng) -> None:
     assert np.any(layer.params["W"] != 0)
 
 
-def test_zero_samples_give_zero_outputs() -> None:
-    assert Conv2D(1, 2, 3, rng=0).forward(np.zeros((0, 1, 5, 5))).shape == (0, 2, 3, 3)
-    assert MaxPool2D(2).forward(np.zeros((0, 1, 4, 4))).shape == (0, 1, 2, 2)
-    assert Flatten().forward(np.zeros((0, 2, 3))).shape == (0, 6)
+def test_empty_batches_are_refused() -> None:
+    for layer, x in (
+        (Conv2D(1, 2, 3, rng=0), np.zeros((0, 1, 5, 5))),
+        (MaxPool2D(2), np.zeros((0, 1, 4, 4))),
+        (Flatten(), np.zeros((0, 2, 3))),
+    ):
+        with pytest.raises(ValueError, match=r"^x must be a non-empty batch"):
+            layer.forward(x)
+        assert layer.output_shape(x.shape[1:])  # the shapes alone are fine
 
 
 # --- arithmetic ---------------------------------------------------------------------------------

@@ -78,7 +78,7 @@ def test_bad_inputs_are_named() -> None:
     conv = Conv2D(3, 2, 3, rng=0)
     with pytest.raises(ValueError, match=r"^x must have 3 channel\(s\)"):
         conv.forward(np.ones((1, 2, 5, 5)))
-    with pytest.raises(ValueError, match=r"^x must be a 4-D array"):
+    with pytest.raises(ValueError, match=r"^x must be a (non-empty )?4-D array"):
         conv.forward(np.ones((3, 5, 5)))
     with pytest.raises(ValueError, match=r"^x must have a height and width"):
         conv.forward(np.ones((1, 3, 2, 5)))
@@ -94,12 +94,12 @@ def test_bad_inputs_are_named() -> None:
     with pytest.raises(ValueError, match="^W must"):
         conv2d(np.ones((1, 1, 2, 2)), np.ones((1, 1, 3, 3)))
     with pytest.raises(
-        ValueError, match=r"^W must be a 4-D array \(C_out, C_in, kh, kw\) with C_in = 2"
+        ValueError, match=r"^W must be a non-empty 4-D array \(C_out, C_in, kh, kw\) with C_in = 2"
     ):
         conv2d(np.ones((1, 2, 4, 4)), np.ones((1, 1, 3, 3)))
     with pytest.raises(ValueError, match=r"^b must be an array of shape \(1,\)"):
         conv2d(np.ones((1, 1, 4, 4)), np.ones((1, 1, 3, 3)), np.ones(2))
-    with pytest.raises(ValueError, match="^x must be a 4-D"):
+    with pytest.raises(ValueError, match="^x must be a (non-empty )?4-D"):
         max_pool2d(np.ones((4, 4)), 2)
     with pytest.raises(TypeError, match="^x must be a real-valued array"):
         avg_pool2d(np.full((1, 1, 2, 2), "a"), 2)

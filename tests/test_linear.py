@@ -623,7 +623,8 @@ def test_predict_before_fit_is_refused(model, method):
         ({"epochs": 2.5}, TypeError, r"epochs must be a positive integer, got 2\.5"),
         ({"epochs": True}, TypeError, "epochs must be a positive integer, got True"),
         ({"shuffle": "yes"}, TypeError, "shuffle must be True or False, got 'yes'"),
-        ({"rng": "seed"}, TypeError, "rng must be a numpy.random.Generator, a non-negative int seed or None"),
+        ({"rng": "seed"}, TypeError, "rng must be a numpy.random.Generator, a non-negative int"),
+        ({"rng": -1}, ValueError, "rng must be a numpy.random.Generator, a non-negative int"),
     ],
 )
 def test_bad_hyperparameters(model, kwargs, kind, message):

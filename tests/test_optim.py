@@ -103,7 +103,7 @@ def test_bad_hyperparameters(kwargs: dict, exc: type[Exception], pattern: str) -
 
 def test_bad_step_arguments() -> None:
     opt = SGD()
-    with pytest.raises(ValueError, match=r"^grads must match their parameter's shape \(2,\)"):
+    with pytest.raises(ValueError, match=r"^grads\[0\] must match its parameter's shape \(2,\)"):
         opt.step([np.zeros(2)], [np.zeros(3)])
     with pytest.raises(
         ValueError,
@@ -113,9 +113,9 @@ def test_bad_step_arguments() -> None:
         opt.step([np.zeros(2), np.zeros(2)], [np.zeros(2)])
     with pytest.raises(ValueError, match=r"^grads must be a dict with the same keys as params"):
         opt.step({"a": np.zeros(2)}, {"b": np.zeros(2)})
-    with pytest.raises(TypeError, match=r"^params must be NumPy arrays updated in place"):
+    with pytest.raises(TypeError, match=r"^params must be writeable float NumPy arrays"):
         opt.step([[0.0, 1.0]], [np.zeros(2)])
-    with pytest.raises(TypeError, match=r"^layers must be objects with params and grads"):
+    with pytest.raises(TypeError, match=r"^params must be a network, a layer, a sequence"):
         opt.step([object()])
     with pytest.raises(TypeError, match=r"^params must be a network, a layer"):
         opt.step(3)

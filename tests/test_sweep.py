@@ -67,6 +67,8 @@ def _finite(value: Any, inf_ok: bool, depth: int = 0) -> bool:
     """No NaN anywhere in a result (nor inf, unless ``inf_ok``); objects by attributes."""
     if depth > 3:
         return True
+    if isinstance(value, Activation | Loss) or inspect.isfunction(value):
+        return True  # catalogue objects: their metadata (ranges) may hold infinities
     if isinstance(value, np.ndarray):
         if value.dtype.kind not in "fc":
             return True
@@ -80,8 +82,6 @@ def _finite(value: Any, inf_ok: bool, depth: int = 0) -> bool:
     if is_dataclass(value) and not isinstance(value, type):
         return all(_finite(getattr(value, f.name), inf_ok, depth + 1) for f in fields(value))
     module = getattr(type(value), "__module__", "")
-    if isinstance(value, Activation | Loss) or callable(value) and not hasattr(value, "params"):
-        return True  # catalogue objects: their metadata (ranges) may hold infinities
     if module.startswith("nnref") and hasattr(value, "__dict__"):
         public = {n: v for n, v in vars(value).items() if not n.startswith("_")}
         if "params" in dir(type(value)):

@@ -208,9 +208,10 @@ class Activation:
             >>> elu.kinks(), elu.kinks(alpha=0.5)
             ((), (0.0,))
         """
+        resolved = self.params(**params)  # checked even where there is no kink
         if self.kink_fn is None:
             return ()
-        return tuple(sorted({float(k) for k in self.kink_fn(**self.params(**params))}))
+        return tuple(sorted({float(k) for k in self.kink_fn(**resolved)}))
 
     def __call__(self, x: ArrayLike, **params: float) -> Array:
         """Forward pass $f(x)$; float32 stays float32, anything else computes in float64.

@@ -400,10 +400,10 @@ def _smht(x: Array, a: float, b: float, c: float, d: float) -> Array:
         base += (d - b) * neg
         gap = np.abs(x)
         gap *= -(a + b)
-    np.exp(base, out=base)
-    np.expm1(gap, out=gap)
-    np.negative(gap, out=gap)
     with np.errstate(over="ignore"):  # a > c or b > d: unbounded, inf beyond the float range
+        np.exp(base, out=base)
+        np.expm1(gap, out=gap)
+        np.negative(gap, out=gap)
         base *= gap
     np.copysign(base, x, out=base)
     base /= _smht_denominator(x, c, d)

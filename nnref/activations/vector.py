@@ -23,13 +23,19 @@ __all__ = ["glu", "log_softmax", "maxout", "softmax", "softmin"]
 
 
 def _axis(x: Array, axis: float) -> int:
-    """``axis`` as a non-negative int, checked against ``x.ndim``."""
+    """``axis`` as a non-negative int, checked against ``x.ndim``; the axis must not be empty
+    (a slice needs at least one value)."""
     if not (float(axis).is_integer() and -x.ndim <= axis < x.ndim):
         raise ValueError(
             f"axis must be an integer in [{-x.ndim}, {x.ndim}) for an input of shape "
             f"{x.shape}, got {axis!r}"
         )
-    return int(axis) % x.ndim
+    a = int(axis) % x.ndim
+    if x.shape[a] == 0:
+        raise ValueError(
+            f"x must have at least one value along axis {a}, got an array of shape {x.shape}"
+        )
+    return a
 
 
 def _check_axis_param(params: Mapping[str, float]) -> None:

@@ -9,6 +9,9 @@ batch are kept as ``(N, C, kh, kw, H_out, W_out)``, which reshapes without a cop
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
@@ -21,14 +24,34 @@ from nnref.conv.arithmetic import Pads, Pair, as_pair, output_hw
 
 
 def as_images(x: ArrayLike, name: str) -> Array:
-    """``x`` as a finite float array of shape ``(N, C, H, W)``."""
+    """``x`` as a finite, non-empty float array of shape ``(N, C, H, W)``."""
     arr = as_float_array(x, name)
-    if arr.ndim != 4:
+    if arr.ndim != 4 or arr.size == 0:
         raise ValueError(
-            f"{name} must be a 4-D array (n_samples, channels, height, width), got an array of "
-            f"shape {arr.shape}"
+            f"{name} must be a non-empty 4-D array (n_samples, channels, height, width), got "
+            f"an array of shape {arr.shape}"
         )
     return check_finite(arr, name)
+
+
+# Work arrays beyond this many bytes are refused outright: NumPy would fail anyway, with
+# "array is too big" or a MemoryError that names no argument.
+_MAX_BYTES = 1 << 46
+
+
+def check_allocation(shape: tuple[int, ...], itemsize: int, name: str, value: Any) -> None:
+    """Raise ``ValueError`` naming ``name`` if an array of ``shape`` is absurdly large."""
+    if math.prod(shape) * itemsize > _MAX_BYTES:
+        raise error(name, f"small enough for the work arrays to fit in memory ({shape})", value)
+
+
+@contextmanager
+def memory_for(name: str, value: Any) -> Iterator[None]:
+    """Turn a ``MemoryError`` inside the block into a ``ValueError`` naming ``name``."""
+    try:
+        yield
+    except MemoryError:
+        raise error(name, "small enough for the work arrays to fit in memory", value) from None
 
 
 def compute_dtype(*arrays: Array) -> np.dtype[Any]:
@@ -315,8 +338,17 @@ def avg_divisor(
 
 def avg_pool_forward(x: Array, geo: ConvGeometry, out_hw: Pair, divisor: Array | int) -> Array:
     view = windows(pad(x, geo.pads), geo.kernel, geo.stride, geo.dilation, out_hw)
-    out: Array = view.sum(axis=(2, 3))
+    with np.errstate(over="ignore", invalid="ignore"):
+        out: Array = view.sum(axis=(2, 3))
     out /= np.asarray(divisor, dtype=x.dtype)
+    beyond = ~np.isfinite(out)
+    if np.any(beyond) and np.all(np.isfinite(x)):
+        # A window of values near the largest float: its sum overflows, its mean does not.
+        # Summing the values divided by a power of two (exact) gives that mean.
+        shrink = 2.0 ** -math.ceil(math.log2(geo.kernel[0] * geo.kernel[1]))
+        scaled = (view * x.dtype.type(shrink)).sum(axis=(2, 3))
+        scaled /= np.asarray(divisor, dtype=x.dtype)
+        out[beyond] = (scaled / x.dtype.type(shrink))[beyond]
     return out
 
 

@@ -211,7 +211,12 @@ def _spec_from_tuple(item: Any, name: str) -> _Spec:
 
 
 def _specs(layers: Any) -> list[_Spec]:
-    items = list(getattr(layers, "layers", layers))
+    items = getattr(layers, "layers", layers)
+    if isinstance(items, str | bytes) or not isinstance(items, Iterable):
+        raise error(
+            "layers", "a sequence of layers or kernel specs, input first", layers, TypeError
+        )
+    items = list(items)
     specs: list[_Spec] = []
     for i, item in enumerate(items):
         name = f"layers[{i}]"

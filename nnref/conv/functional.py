@@ -33,15 +33,23 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from nnref._typing import Array
-from nnref._validation import as_float_array, check_bool, check_choice, check_finite
+from nnref._validation import (
+    as_float_array,
+    check_bool,
+    check_choice,
+    check_finite,
+    check_result,
+)
 from nnref.conv._kernels import (
     ConvGeometry,
     as_images,
     avg_divisor,
     avg_pool_forward,
+    check_allocation,
     compute_dtype,
     conv_forward,
     max_pool_forward,
+    memory_for,
     pool_geometry,
 )
 from nnref.conv.arithmetic import Pair, as_pair, resolve_padding
@@ -104,9 +112,19 @@ def im2col(
     images = as_images(x, "x")
     geo = _conv_args(as_pair(kernel_size, "kernel_size"), stride, padding, dilation)
     out_hw = geo.out_hw(images.shape[2:], "kernel_size", kernel_size)
-    cols = geo.columns(images, out_hw)
     n, c = images.shape[:2]
+    _fits(geo, images, out_hw, "padding", padding)
+    with memory_for("padding", padding):
+        cols = geo.columns(images, out_hw)
     return cols.reshape(n, c * geo.kernel[0] * geo.kernel[1], out_hw[0] * out_hw[1])
+
+
+def _fits(geo: ConvGeometry, images: Array, out_hw: Pair, name: str, value: Any) -> None:
+    """The padded input and the im2col columns must be of a size that can be allocated."""
+    n, c, h, w = images.shape
+    padded = (n, c, h + sum(geo.pads[0]), w + sum(geo.pads[1]))
+    check_allocation(padded, images.itemsize, name, value)
+    check_allocation((n, c, *geo.kernel, *out_hw), images.itemsize, name, value)
 
 
 def col2im(
@@ -148,6 +166,7 @@ def col2im(
     per_window = kernel[0] * kernel[1]
     if (
         arr.ndim != 3
+        or arr.shape[0] == 0
         or arr.shape[1] % per_window
         or arr.shape[1] == 0
         or arr.shape[2] != out_hw[0] * out_hw[1]
@@ -159,7 +178,10 @@ def col2im(
         )
     n, c = arr.shape[0], arr.shape[1] // per_window
     six = arr.reshape(n, c, *kernel, *out_hw)
-    return geo.col2im(six, (n, c, *hw), out_hw)
+    check_allocation((n, c, *hw), arr.itemsize, "output_size", output_size)
+    with memory_for("output_size", output_size), np.errstate(over="ignore", invalid="ignore"):
+        images = geo.col2im(six, (n, c, *hw), out_hw)
+    return check_result(images, "cols", "the sums of the overlapping windows")
 
 
 def conv2d(
@@ -207,10 +229,10 @@ def conv2d(
     """
     images = as_images(x, "x")
     kernels = check_finite(as_float_array(W, "W"), "W")
-    if kernels.ndim != 4 or kernels.shape[1] != images.shape[1]:
+    if kernels.ndim != 4 or kernels.shape[1] != images.shape[1] or kernels.size == 0:
         raise ValueError(
-            f"W must be a 4-D array (C_out, C_in, kh, kw) with C_in = {images.shape[1]} "
-            f"(the channels of x), got an array of shape {kernels.shape}"
+            f"W must be a non-empty 4-D array (C_out, C_in, kh, kw) with C_in = "
+            f"{images.shape[1]} (the channels of x), got an array of shape {kernels.shape}"
         )
     arrays = [images, kernels]
     bias = None
@@ -225,14 +247,31 @@ def conv2d(
     dtype = compute_dtype(*arrays)
     geo = _conv_args((kernels.shape[2], kernels.shape[3]), stride, padding, dilation)
     out_hw = geo.out_hw(images.shape[2:], "W", kernels)
-    out, _ = conv_forward(
-        images.astype(dtype, copy=False),
-        kernels.astype(dtype, copy=False),
-        None if bias is None else bias.astype(dtype, copy=False),
-        geo,
-        out_hw,
-    )
-    return out
+    return _correlate(images, kernels, bias, geo, out_hw, dtype, padding, "x and W")
+
+
+def _correlate(
+    images: Array,
+    kernels: Array,
+    bias: Array | None,
+    geo: ConvGeometry,
+    out_hw: Pair,
+    dtype: Any,
+    padding: Any,
+    name: str,
+) -> Array:
+    """The cross-correlation of checked arrays; an output beyond the float range (inputs
+    near its end) raises a ``ValueError`` naming the input ``name``."""
+    _fits(geo, images, out_hw, "padding", padding)
+    with memory_for("padding", padding), np.errstate(over="ignore", invalid="ignore"):
+        out, _ = conv_forward(
+            images.astype(dtype, copy=False),
+            kernels.astype(dtype, copy=False),
+            None if bias is None else bias.astype(dtype, copy=False),
+            geo,
+            out_hw,
+        )
+    return check_result(out, name, "the cross-correlation")
 
 
 def max_pool2d(
@@ -268,7 +307,9 @@ def max_pool2d(
     images = as_images(x, "x")
     geo = pool_geometry(kernel_size, stride, padding)
     out_hw = geo.out_hw(images.shape[2:], "kernel_size", kernel_size)
-    return max_pool_forward(images, geo, out_hw)[0]
+    _fits(geo, images, out_hw, "kernel_size", kernel_size)
+    with memory_for("kernel_size", kernel_size):
+        return max_pool_forward(images, geo, out_hw)[0]
 
 
 def avg_pool2d(
@@ -307,8 +348,10 @@ def avg_pool2d(
     geo = pool_geometry(kernel_size, stride, padding)
     include = check_bool(count_include_pad, "count_include_pad")
     out_hw = geo.out_hw(images.shape[2:], "kernel_size", kernel_size)
-    divisor = avg_divisor(geo, images.shape[2:], out_hw, include)
-    return avg_pool_forward(images, geo, out_hw, divisor)
+    _fits(geo, images, out_hw, "kernel_size", kernel_size)
+    with memory_for("kernel_size", kernel_size):
+        divisor = avg_divisor(geo, images.shape[2:], out_hw, include)
+        return avg_pool_forward(images, geo, out_hw, divisor)
 
 
 def _image_and_kernel(image: ArrayLike, kernel: ArrayLike, mode: str) -> tuple[Array, Array]:
@@ -356,7 +399,12 @@ def correlate2d(image: ArrayLike, kernel: ArrayLike, mode: str = "valid") -> Arr
     img, ker = _image_and_kernel(image, kernel, mode)
     kh, kw = ker.shape
     padding = 0 if mode == "valid" else (kh - 1, kw - 1)
-    return conv2d(img[None, None], ker[None, None], padding=padding)[0, 0]
+    geo = _conv_args((kh, kw), 1, padding, 1)
+    images = img[None, None]
+    out_hw = geo.out_hw(images.shape[2:], "kernel", kernel)
+    return _correlate(images, ker[None, None], None, geo, out_hw, img.dtype, 0, "image and kernel")[
+        0, 0
+    ]
 
 
 def convolve2d(image: ArrayLike, kernel: ArrayLike, mode: str = "valid") -> Array:
@@ -391,9 +439,10 @@ def convolve2d(image: ArrayLike, kernel: ArrayLike, mode: str = "valid") -> Arra
     h, w = img.shape
     kh, kw = ker.shape
     full = np.zeros((h + kh - 1, w + kw - 1), dtype=img.dtype)
-    for p in range(kh):
-        for q in range(kw):
-            full[p : p + h, q : q + w] += ker[p, q] * img  # x_{i-p, j-q} k_{p,q} lands at (i, j)
-    if mode == "full":
-        return full
-    return full[kh - 1 : h, kw - 1 : w].copy()
+    with np.errstate(over="ignore", invalid="ignore"):
+        for p in range(kh):
+            for q in range(kw):
+                # x_{i-p, j-q} k_{p,q} lands at (i, j)
+                full[p : p + h, q : q + w] += ker[p, q] * img
+    out = full if mode == "full" else full[kh - 1 : h, kw - 1 : w].copy()
+    return check_result(out, "image and kernel", "the convolution")

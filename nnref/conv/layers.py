@@ -40,6 +40,7 @@ from nnref._validation import (
     check_rng,
     check_sample_shape,
     check_shape,
+    error,
 )
 from nnref.conv import _kernels
 from nnref.conv.arithmetic import Pads, Pair, as_pair, effective_kernel, resolve_padding
@@ -196,8 +197,12 @@ got an array of shape (2, 1, 32, 32)
         scheme = initializers.get(init)
         target = check_float_dtype(dtype)
         shape = (self.out_channels, self.in_channels, *self.kernel_size)
-        W = np.asarray(scheme(shape, rng=check_rng(rng), dtype=target))
+        _kernels.check_allocation(shape, target.itemsize, "kernel_size", kernel_size)
+        with _kernels.memory_for("kernel_size", kernel_size):
+            W = np.asarray(scheme(shape, rng=check_rng(rng), dtype=target))
         check_shape(W, "init(shape)", shape)
+        if W.dtype.kind not in "biuf" or not np.all(np.isfinite(W)):
+            raise error("init", "an initialiser returning finite real weights", init)
         self.params = {"W": W.astype(target, copy=False)}
         if self.bias:
             self.params["b"] = np.zeros(self.out_channels, target)
@@ -225,6 +230,8 @@ got an array of shape (2, 1, 32, 32)
         """
         kernels = check_finite(as_float_array(W, "W"), "W")
         check_ndim(kernels, "W", (4,), "C_out, C_in, kh, kw")
+        if kernels.size == 0:
+            raise error("W", "a non-empty (C_out, C_in, kh, kw) array", kernels)
         c_out, c_in, kh, kw = kernels.shape
         layer = cls(
             c_in, c_out, (kh, kw), stride, padding, dilation, init="zeros", dtype=kernels.dtype

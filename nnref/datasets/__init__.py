@@ -42,6 +42,8 @@ from nnref._validation import (
     check_ndim,
     check_nonnegative,
     check_positive_int,
+    check_representable,
+    check_result,
     check_rng,
     error,
 )
@@ -108,7 +110,9 @@ def gate(name: str, labels: tuple[Any, Any] = (0, 1)) -> tuple[Array, NDArray[An
         >>> gate("or", labels=(-1, 1))[1]
         array([-1,  1,  1,  1])
     """
-    key = name.lower() if isinstance(name, str) else name
+    if not isinstance(name, str):
+        raise error("name", "one of " + ", ".join(repr(k) for k in _GATES), name, TypeError)
+    key = name.lower()
     if key not in _GATES:
         raise error("name", "one of " + ", ".join(repr(k) for k in _GATES), name)
     pair = as_label_array(labels, 2, "labels")
@@ -179,18 +183,22 @@ def blobs(
             raise error("n_features", f"None or the centres' dimension {means.shape[1]}", d)
     k, d = means.shape
     std = as_float_array(cluster_std, "cluster_std")
+    if np.asarray(cluster_std).dtype == np.bool_:
+        raise error("cluster_std", "a number or one value per class", cluster_std, TypeError)
     if std.ndim > 1 or (std.ndim == 1 and std.shape[0] != k):
         raise error("cluster_std", f"a number or one value per class ({k})", cluster_std)
     if not np.all(np.isfinite(std) & (std >= 0)):
         raise error("cluster_std", "non-negative and finite", cluster_std)
     stds = np.broadcast_to(std, (k,))
     counts = _split_counts(n, k)
-    X = np.concatenate(
-        [
-            m + s * generator.standard_normal((c, d))
-            for m, s, c in zip(means, stds, counts, strict=True)
-        ]
-    ).astype(np.float64)
+    with np.errstate(over="ignore", invalid="ignore"):
+        X = np.concatenate(
+            [
+                m + s * generator.standard_normal((c, d))
+                for m, s, c in zip(means, stds, counts, strict=True)
+            ]
+        ).astype(np.float64)
+    check_result(X, "cluster_std", "the points")
     y = np.repeat(np.arange(k, dtype=np.int64), counts)
     return _shuffled(generator, X, y)
 
@@ -231,7 +239,7 @@ def moons(
             np.column_stack([1.0 - np.cos(t_lower), 0.5 - np.sin(t_lower)]),
         ]
     )
-    X = X + sigma * generator.standard_normal(X.shape)
+    X = _with_noise(X, sigma, generator)
     y = np.repeat(np.array([0, 1], dtype=np.int64), [n_upper, n_lower])
     return _shuffled(generator, X, y)
 
@@ -284,12 +292,21 @@ def spirals(
     parts = []
     for arm, m in enumerate(counts):
         r = np.arange(1, m + 1) / m
-        theta = 2.0 * np.pi * (arm / k + float(turns) * r)
+        with np.errstate(over="ignore", invalid="ignore"):
+            theta = 2.0 * np.pi * (arm / k + float(turns) * r)
+        check_result(theta, "turns", "the angles")
         parts.append(r[:, None] * np.column_stack([np.cos(theta), np.sin(theta)]))
-    X = np.concatenate(parts)
-    X = X + sigma * generator.standard_normal(X.shape)
+    X = _with_noise(np.concatenate(parts), sigma, generator)
     y = np.repeat(np.arange(k, dtype=np.int64), counts)
     return _shuffled(generator, X, y)
+
+
+def _with_noise(X: Array, sigma: float, generator: np.random.Generator) -> Array:
+    """``X`` plus Gaussian noise of standard deviation ``sigma`` (the argument ``noise``),
+    which must leave the points within the float range."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        noisy: Array = X + sigma * generator.standard_normal(X.shape)
+    return check_result(noisy, "noise", "the noisy points")
 
 
 def train_test_split(
@@ -352,9 +369,14 @@ def standardize(X: ArrayLike, mean: ArrayLike | None = None, std: ArrayLike | No
     """Standardise every feature: $z = (x - \\mu) / \\sigma$.
 
     Without ``mean`` and ``std`` the statistics of ``X`` itself are used (the population
-    standard deviation, ``ddof=0``); a feature whose values are all equal is only centred. To treat
-    test data like training data, pass the training statistics, or use a
-    [`Standardizer`][nnref.datasets.Standardizer].
+    standard deviation, ``ddof=0``); a feature whose values are all equal is only centred
+    (to exactly 0). To treat test data like training data, pass the training statistics, or
+    use a [`Standardizer`][nnref.datasets.Standardizer].
+
+    Every feature is first divided by a power of two near its largest magnitude (exactly, no
+    rounding), so the statistics are right over the whole float range: features near the
+    largest float do not overflow when squared, and tiny ones (even subnormal) keep their
+    spread.
 
     Args:
         X: Samples, shape ``(n_samples, n_features)``.
@@ -364,42 +386,72 @@ def standardize(X: ArrayLike, mean: ArrayLike | None = None, std: ArrayLike | No
     Returns:
         The standardised samples, shape ``(n_samples, n_features)``.
 
+    Raises:
+        ValueError: if a standardised value passes the float range (a tiny ``std`` for
+            large data).
+
     Examples:
         >>> standardize([[1.0, 10.0], [3.0, 10.0]])
         array([[-1.,  0.],
                [ 1.,  0.]])
+        >>> standardize([[1e308, 1e-310], [-1e308, 3e-310]])  # the float range's two ends
+        array([[ 1., -1.],
+               [-1.,  1.]])
     """
     data = as_sample_matrix(X)
     d = data.shape[1]
-    if mean is None:
-        mu = data.mean(axis=0)
-    else:
-        mu = _feature_vector(mean, "mean", d, data.dtype)
+    if mean is None and std is None:
+        return _statistics(data)[2]
+    mu = _statistics(data)[0] if mean is None else _feature_vector(mean, "mean", d, data.dtype)
     if std is None:
-        sd = _spread(data)
+        sd = _statistics(data)[1]
     else:
         sd = _feature_vector(std, "std", d, data.dtype)
         if not np.all(sd > 0):
             raise error("std", "positive for every feature", sd)
-    z: Array = (data - mu) / sd
-    return z
+    s = _powers_of_two(np.vstack([data, mu]))
+    with np.errstate(over="ignore", under="ignore", divide="ignore", invalid="ignore"):
+        z: Array = (data / s - mu / s) / (sd / s)
+    return check_result(z, "X", "the standardised values")
 
 
-def _spread(data: Array) -> Array:
-    """Population standard deviation per feature; 1 for a feature whose values are all equal.
+def _powers_of_two(data: Array) -> Array:
+    """Per column a power of two $2^k$ with $2^k \\le \\max |x| < 2^{k+1}$ (1 for a column
+    of zeros): dividing by it is exact and brings every value into $(-2, 2)$."""
+    top = np.max(np.abs(data), axis=0)
+    _, exponent = np.frexp(top)
+    scale = np.ldexp(np.ones_like(top), exponent - 1)
+    scale[top == 0] = 1
+    return scale
 
-    (Rounding can give such a feature a tiny non-zero deviation, which would blow its
-    rounding residue up to order 1; it is caught by comparing the values themselves.)
+
+def _statistics(data: Array) -> tuple[Array, Array, Array]:
+    """Mean, population standard deviation and standardised data, per feature, computed on
+    the data divided by a power of two (``_powers_of_two``): nothing overflows or underflows.
+
+    A feature whose values are all equal gets its value as the mean and 1 as the deviation
+    (rounding could otherwise leave a tiny deviation that blows the rounding residue of the
+    mean up to order 1), and so standardises to exactly 0.
     """
-    sd: Array = data.std(axis=0)
-    sd[np.ptp(data, axis=0) == 0] = 1
-    return sd
+    s = _powers_of_two(data)
+    scaled = data / s
+    mu = scaled.mean(axis=0)
+    constant = np.all(data == data[0], axis=0)
+    mu[constant] = scaled[0, constant]
+    centred = scaled - mu
+    sd = np.sqrt(np.mean(centred * centred, axis=0))
+    sd[constant] = 1
+    z: Array = centred / sd
+    scale = s.copy()
+    scale[constant] = 1
+    return mu * s, sd * scale, z
 
 
 def _feature_vector(value: ArrayLike, name: str, d: int, dtype: np.dtype[Any]) -> Array:
     arr = check_finite(as_float_array(value, name), name)
     if arr.ndim > 1 or (arr.ndim == 1 and arr.shape[0] != d):
         raise error(name, f"a number or one value per feature ({d})", arr)
+    check_representable(arr, dtype, name)
     return np.broadcast_to(arr.astype(dtype, copy=False), (d,))
 
 
@@ -428,8 +480,7 @@ class Standardizer:
     def fit(self, X: ArrayLike) -> Self:
         """Learn $\\mu$ and $\\sigma$ of every feature of ``X`` ``(n_samples, n_features)``."""
         data = as_sample_matrix(X)
-        self.mean_ = data.mean(axis=0)
-        self.scale_ = _spread(data)
+        self.mean_, self.scale_, _ = _statistics(data)
         return self
 
     def transform(self, X: ArrayLike) -> Array:
@@ -439,15 +490,18 @@ class Standardizer:
         return standardize(data, self.mean_, self.scale_)
 
     def fit_transform(self, X: ArrayLike) -> Array:
-        """``fit(X)`` followed by ``transform(X)``."""
-        return self.fit(X).transform(X)
+        """``fit(X)`` followed by ``transform(X)`` (computed together)."""
+        data = as_sample_matrix(X)
+        self.mean_, self.scale_, z = _statistics(data)
+        return z
 
     def inverse_transform(self, Z: ArrayLike) -> Array:
         """Undo the standardisation: $x = z\\,\\sigma + \\mu$."""
         check_fitted(self, "mean_")
         data = check_n_features(as_sample_matrix(Z, "Z"), self.mean_.shape[0], "Z")
-        x: Array = data * self.scale_.astype(data.dtype) + self.mean_.astype(data.dtype)
-        return x
+        with np.errstate(over="ignore", invalid="ignore"):
+            x: Array = data * self.scale_.astype(data.dtype) + self.mean_.astype(data.dtype)
+        return check_result(x, "Z", "the original values")
 
     def __repr__(self) -> str:
         return "Standardizer()"

@@ -22,7 +22,13 @@ import numpy as np
 from numpy.typing import NDArray
 
 from nnref._typing import Array
-from nnref._validation import check_nonnegative, check_positive_int, check_rng, error
+from nnref._validation import (
+    check_nonnegative,
+    check_positive_int,
+    check_result,
+    check_rng,
+    error,
+)
 
 __all__ = ["SHAPE_NAMES", "shape_images"]
 
@@ -131,5 +137,6 @@ def shape_images(
     for label, name in enumerate(names):
         chosen = y == label
         m[chosen] = _masks(name, rows[chosen], cols[chosen], box[chosen])
-    X = m + sigma * generator.standard_normal(m.shape)
-    return X[:, None], y
+    with np.errstate(over="ignore", invalid="ignore"):
+        X = m + sigma * generator.standard_normal(m.shape)
+    return check_result(X, "noise", "the pixels")[:, None], y

@@ -17,16 +17,20 @@ Examples:
 from __future__ import annotations
 
 from numbers import Real
-from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
-from nnref._validation import check_nonnegative, check_positive_int, check_rng, error
+from nnref._typing import Array
+from nnref._validation import (
+    check_nonnegative,
+    check_positive_int,
+    check_result,
+    check_rng,
+    error,
+)
 
 __all__ = ["delayed_recall", "noisy_sine", "winner_take_all"]
-
-Array = NDArray[np.floating[Any]]
 
 
 def noisy_sine(
@@ -69,8 +73,12 @@ def noisy_sine(
     generator = check_rng(rng)
     phase = generator.uniform(0.0, 2.0 * np.pi, size=(n, 1))
     t = np.arange(T + 1)
-    series = np.sin(2.0 * np.pi * t / float(period) + phase)
-    series += sigma * generator.standard_normal(series.shape)
+    with np.errstate(over="ignore", invalid="ignore"):
+        angle = 2.0 * np.pi * t / float(period) + phase
+    series = np.sin(check_result(angle, "period", "the angles"))
+    with np.errstate(over="ignore", invalid="ignore"):
+        series += sigma * generator.standard_normal(series.shape)
+    check_result(series, "noise", "the noisy series")
     return series[:, :-1, None].copy(), series[:, 1:, None].copy()
 
 
@@ -160,5 +168,7 @@ def winner_take_all(
     u = generator.random((n, m))
     X = np.repeat(u[:, None, :], T, axis=1)
     if sigma:
-        X += sigma * generator.standard_normal(X.shape)
+        with np.errstate(over="ignore", invalid="ignore"):
+            X += sigma * generator.standard_normal(X.shape)
+        check_result(X, "noise", "the noisy inputs")
     return X, u.argmax(axis=1).astype(np.int64)

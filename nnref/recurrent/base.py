@@ -50,6 +50,8 @@ from nnref._validation import (
     check_float_dtype,
     check_positive,
     check_positive_int,
+    check_representable,
+    check_result,
     check_sample_shape,
     check_shape,
     error,
@@ -63,7 +65,9 @@ def check_sequences(x: Array, name: str, n_features: int | None, what: str = "n_
     """Raise ``ValueError`` unless ``x`` is a batch of sequences ``(n_samples, n_steps, n)``.
 
     ``n`` must equal ``n_features`` (any when ``None``) and every sequence needs at least one
-    step. Returns ``x``.
+    step. Shape checks only (the layers check the values separately), and the batch may be
+    empty: ``output_shape`` checks the shape of one sample with a batch of none. Returns
+    ``x`` as a float array (the array itself when it is one).
 
     Examples:
         >>> check_sequences(np.zeros((2, 5, 3)), "x", 3).shape
@@ -74,6 +78,9 @@ def check_sequences(x: Array, name: str, n_features: int | None, what: str = "n_
         ValueError: x must be a 3-D array (n_samples, n_steps, n_in), got an array of shape \
 (5, 3); one sequence of shape (n_steps, n_in) needs a batch axis: x[None]
     """
+    x = as_float_array(x, name)
+    if n_features is not None:
+        n_features = check_positive_int(n_features, "n_features")
     if x.ndim != 3:
         hint = (
             f"; one sequence of shape (n_steps, {what}) needs a batch axis: {name}[None]"
@@ -121,15 +128,23 @@ def clip_grad_norm(grads: Mapping[str, Array] | Iterable[Array], max_norm: float
         (10.0, array([3., 0.]), array([[4.]]))
     """
     cap = check_positive(max_norm, "max_norm")
+    if isinstance(grads, str | bytes | np.ndarray) or not isinstance(grads, Mapping | Iterable):
+        raise error("grads", "a dict or a sequence of gradient arrays", grads, TypeError)
     arrays = list(grads.values()) if isinstance(grads, Mapping) else list(grads)
     for i, g in enumerate(arrays):
         if not isinstance(g, np.ndarray) or g.dtype.kind != "f":
             raise error(f"grads[{i}]", "a float NumPy array (scaled in place)", g, TypeError)
-    total = math.sqrt(sum(float(np.linalg.norm(g.ravel())) ** 2 for g in arrays))
-    coef = cap / (total + 1e-6)
+        check_finite(g, f"grads[{i}]")
+    # The norm of the arrays divided by their largest entry, times that entry: no square
+    # overflows, even for gradients near the largest float.
+    top = max((float(np.max(np.abs(g))) for g in arrays if g.size), default=0.0)
+    scale = top if top > 0 else 1.0
+    scaled_norm = math.sqrt(sum(float(np.sum((g / scale) ** 2)) for g in arrays))
+    total = scale * scaled_norm  # inf only where the true norm passes the largest float
+    coef = (cap / scale) / (scaled_norm + 1e-6 / scale)  # = cap / (total + 1e-6)
     if coef < 1.0:
         for g in arrays:
-            g *= coef
+            g *= g.dtype.type(coef)
     return total
 
 
@@ -277,6 +292,8 @@ class RecurrentBase(Layer):
     def _checked(self, x: ArrayLike, states: Mapping[str, ArrayLike | None]) -> Array:
         """The checked forward pass with optional initial states (``None``: zeros)."""
         arr = self.check_input(as_float_array(x, "x"))
+        if arr.shape[0] == 0:
+            raise error("x", "a non-empty batch of sequences", arr)
         check_finite(arr, "x")
         given: dict[str, Array] = {}
         for name, value in states.items():
@@ -284,13 +301,19 @@ class RecurrentBase(Layer):
                 continue
             s = check_finite(as_float_array(value, name), name)
             check_shape(s, name, (arr.shape[0], self._state_sizes[name]), "one row per sequence")
+            check_representable(s, arr.dtype, name)
             given[name] = s.astype(arr.dtype)  # a copy: the caller's array is never touched
-        return self._forward(arr, given)
+        with np.errstate(over="ignore", invalid="ignore"):
+            out = self._forward(arr, given)
+        names = " and ".join(["x", *given])
+        return check_result(out, names, "the hidden states")
 
     def _checked_step(self, x_t: ArrayLike) -> Array:
         """The inputs of one step, ``(n_samples, n_in)``, checked (for ``step``)."""
         arr = check_finite(as_float_array(x_t, "x_t"), "x_t")
         check_shape(arr, "x_t", (None, self.n_in), f"n_samples, n_in of this {type(self).__name__}")
+        if arr.shape[0] == 0:
+            raise error("x_t", "a non-empty batch (n_samples, n_in)", arr)
         return arr
 
     def _step_state(self, value: ArrayLike | None, name: str, n: int, dtype: Any) -> Array:
@@ -299,6 +322,7 @@ class RecurrentBase(Layer):
             return np.zeros((n, self._state_sizes[name + "0"]), dtype)
         s = check_finite(as_float_array(value, name), name)
         check_shape(s, name, (n, self._state_sizes[name + "0"]), "one row per sample of x_t")
+        check_representable(s, dtype, name)
         return s.astype(dtype, copy=False)
 
     def _initial(self, states: Mapping[str, Array], name: str, n: int, dtype: Any) -> Array:

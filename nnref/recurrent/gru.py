@@ -23,7 +23,7 @@ import numpy as np
 from numpy.typing import ArrayLike, DTypeLike
 
 from nnref._typing import Array
-from nnref._validation import check_rng
+from nnref._validation import check_result, check_rng
 from nnref.activations import sigmoid as _sigmoid
 from nnref.recurrent.base import (
     RecurrentBase,
@@ -184,10 +184,14 @@ class GRU(RecurrentBase):
         n, dt = x.shape[0], x.dtype
         h_prev = self._step_state(h, "h", n, dt)
         p = {key: self._param(key, dt) for key in self.params}
-        r = _sigmoid(x @ p["W_xr"] + h_prev @ p["W_hr"] + p["b_r"])
-        z = _sigmoid(x @ p["W_xz"] + h_prev @ p["W_hz"] + p["b_z"])
-        cand = np.tanh(x @ p["W_xn"] + p["b_n"] + r * (h_prev @ p["W_hn"] + p["b_hn"]))
-        return GRUTrace(r=r, z=z, n=cand, h=(1.0 - z) * cand + z * h_prev)
+        with np.errstate(over="ignore", invalid="ignore"):  # checked below
+            r = _sigmoid(x @ p["W_xr"] + h_prev @ p["W_hr"] + p["b_r"])
+            z = _sigmoid(x @ p["W_xz"] + h_prev @ p["W_hz"] + p["b_z"])
+            cand = np.tanh(x @ p["W_xn"] + p["b_n"] + r * (h_prev @ p["W_hn"] + p["b_hn"]))
+            h_new = (1.0 - z) * cand + z * h_prev
+        for value in (r, z, cand, h_new):
+            check_result(value, "x_t and h", "the cell's state")
+        return GRUTrace(r=r, z=z, n=cand, h=h_new)
 
     # --- the fused passes ------------------------------------------------------------------
 

@@ -45,7 +45,7 @@ def _bipolar(values: ArrayLike, name: str, n_units: int, any_batch: bool = False
     (``(n, n_units)``; any leading axes with ``any_batch``)."""
     arr = as_float_array(values, name)
     ok_ndim = arr.ndim >= 1 if any_batch else arr.ndim in (1, 2)
-    if not ok_ndim or arr.shape[-1] != n_units:
+    if not ok_ndim or arr.shape[-1] != n_units or arr.size == 0:
         raise ValueError(
             f"{name} must have {n_units} values (one per unit) in a 1-D array, or be a 2-D "
             f"array (n, {n_units}) of such rows, got an array of shape {arr.shape}"

@@ -25,7 +25,7 @@ import numpy as np
 from numpy.typing import ArrayLike, DTypeLike
 
 from nnref._typing import Array
-from nnref._validation import check_rng
+from nnref._validation import check_result, check_rng
 from nnref.activations import sigmoid as _sigmoid
 from nnref.recurrent.base import (
     RecurrentBase,
@@ -206,12 +206,16 @@ class LSTM(RecurrentBase):
             z: Array = x @ p[f"W_x{k}"] + h_prev @ p[f"W_h{k}"] + p[f"b_{k}"]
             return z
 
-        i = _sigmoid(pre("i"))
-        f = _sigmoid(pre("f"))
-        g = np.tanh(pre("g"))
-        o = _sigmoid(pre("o"))
-        c_new = f * c_prev + i * g
-        return LSTMTrace(i=i, f=f, g=g, o=o, c=c_new, h=o * np.tanh(c_new))
+        with np.errstate(over="ignore", invalid="ignore"):  # checked below
+            i = _sigmoid(pre("i"))
+            f = _sigmoid(pre("f"))
+            g = np.tanh(pre("g"))
+            o = _sigmoid(pre("o"))
+            c_new = f * c_prev + i * g
+            h_new = o * np.tanh(c_new)
+        for value in (i, f, g, o, c_new, h_new):
+            check_result(value, "x_t, h and c", "the cell's state")
+        return LSTMTrace(i=i, f=f, g=g, o=o, c=c_new, h=h_new)
 
     # --- the fused passes ------------------------------------------------------------------
 

@@ -28,6 +28,8 @@ Examples:
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from numpy.typing import ArrayLike
 
@@ -38,15 +40,19 @@ from nnref._validation import (
     as_sample_matrix,
     check_finite,
     check_fitted,
+    check_interval,
     check_n_features,
     check_nonnegative,
     check_positive,
     check_positive_int,
+    check_result,
     check_rng,
     error,
 )
 from nnref.recurrent.base import check_sequences
 from nnref.recurrent.rnn import RecurrentLayer
+
+_HALF_MAX = float(np.finfo(np.float64).max) / 2
 
 __all__ = ["EchoStateNetwork", "ExtremeLearningMachine", "ridge_readout"]
 
@@ -81,12 +87,32 @@ def ridge_readout(F: ArrayLike, Y: ArrayLike, alpha: float = 1e-6) -> tuple[Arra
             f"{targets.shape}"
         )
     penalty = check_nonnegative(alpha, "alpha")
-    f_mean, y_mean = feats.mean(axis=0), targets.mean(axis=0)
-    Fc, Yc = feats - f_mean, targets - y_mean
-    gram = Fc.T @ Fc
-    gram[np.diag_indices_from(gram)] += penalty
-    W = np.linalg.lstsq(gram, Fc.T @ Yc, rcond=None)[0]
-    return W, y_mean - f_mean @ W
+    # Solved on F / s_F and Y / s_Y (powers of two near their largest entries, so exact):
+    # nothing overflows or underflows for data anywhere in the float range, and
+    # W = (s_Y / s_F) W' with the penalty alpha / s_F^2 in the scaled problem.
+    e_f, e_y = _exponent(feats), _exponent(targets)
+    G, Z = np.ldexp(feats, -e_f), np.ldexp(targets, -e_y)
+    g_mean, z_mean = G.mean(axis=0), Z.mean(axis=0)
+    Gc, Zc = G - g_mean, Z - z_mean
+    gram = Gc.T @ Gc
+    with np.errstate(over="ignore", under="ignore"):
+        ridge = float(np.ldexp(penalty, -2 * e_f))
+    if math.isfinite(ridge):
+        gram[np.diag_indices_from(gram)] += ridge
+        W_scaled = np.linalg.lstsq(gram, Gc.T @ Zc, rcond=None)[0]
+    else:  # features so tiny that the penalty wins outright: the weights' limit is 0
+        W_scaled = np.zeros((Gc.shape[1], Zc.shape[1]))
+    with np.errstate(over="ignore", invalid="ignore"):
+        W = np.ldexp(W_scaled, e_y - e_f)
+        b = np.ldexp(z_mean - g_mean @ W_scaled, e_y)
+    check_result(W, "Y", "the readout weights")
+    return W, check_result(b, "Y", "the readout bias")
+
+
+def _exponent(data: Array) -> int:
+    """``e`` with $2^e$ near the largest magnitude in ``data`` (0 for all zeros)."""
+    top = float(np.max(np.abs(data)))
+    return 0 if top == 0 else math.frexp(top)[1] - 1
 
 
 class EchoStateNetwork:
@@ -134,7 +160,10 @@ class EchoStateNetwork:
         self.n_in = check_positive_int(n_in, "n_in")
         self.n_reservoir = check_positive_int(n_reservoir, "n_reservoir")
         self.spectral_radius = check_positive(spectral_radius, "spectral_radius")
-        self.input_scaling = check_positive(input_scaling, "input_scaling")
+        # U(-s, s) needs 2s within the float range
+        self.input_scaling = check_interval(
+            input_scaling, "input_scaling", 0.0, _HALF_MAX, low_open=True
+        )
         self.alpha = check_nonnegative(alpha, "alpha")
         generator = check_rng(rng)
         R, s = self.n_reservoir, self.input_scaling
@@ -148,7 +177,11 @@ class EchoStateNetwork:
     def states(self, X: ArrayLike) -> Array:
         """The reservoir's state at every step, ``(n_samples, n_steps, n_reservoir)``."""
         arr = check_sequences(as_float_array(X, "X"), "X", self.n_in, "n_in")
-        return self.reservoir.forward_unchecked(check_finite(arr, "X"))
+        if arr.shape[0] == 0:
+            raise error("X", "a non-empty batch of sequences", arr)
+        with np.errstate(over="ignore", invalid="ignore"):
+            states = self.reservoir.forward_unchecked(check_finite(arr, "X"))
+        return check_result(states, "X", "the reservoir states")
 
     def fit(self, X: ArrayLike, Y: ArrayLike, washout: int = 0) -> EchoStateNetwork:
         """Fit the readout to targets at every step (after the washout) or at the last step.
@@ -166,6 +199,8 @@ class EchoStateNetwork:
         S = self.states(X)
         n, T, R = S.shape
         targets = check_finite(as_float_array(Y, "Y"), "Y")
+        if targets.size == 0:
+            raise error("Y", "a non-empty array of targets", targets)
         skip = int(washout) if isinstance(washout, int | np.integer) else -1
         if isinstance(washout, bool) or not 0 <= skip < T:
             raise error("washout", f"an integer from 0 to {T - 1} (below n_steps)", washout)
@@ -190,8 +225,9 @@ class EchoStateNetwork:
         S = self.states(X)
         if not self.per_step_:
             S = S[:, -1]
-        out: Array = S @ self.W_out_.astype(S.dtype) + self.b_out_.astype(S.dtype)
-        return out
+        with np.errstate(over="ignore", invalid="ignore"):
+            out: Array = S @ self.W_out_.astype(S.dtype) + self.b_out_.astype(S.dtype)
+        return check_result(out, "X", "the readout")
 
     def __repr__(self) -> str:
         return (
@@ -238,7 +274,10 @@ class ExtremeLearningMachine:
     ) -> None:
         self.n_hidden = check_positive_int(n_hidden, "n_hidden")
         self.activation = act.resolve(activation)
-        self.input_scaling = check_positive(input_scaling, "input_scaling")
+        # U(-s, s) needs 2s within the float range
+        self.input_scaling = check_interval(
+            input_scaling, "input_scaling", 0.0, _HALF_MAX, low_open=True
+        )
         self.alpha = check_nonnegative(alpha, "alpha")
         self.rng = check_rng(rng)
 
@@ -247,7 +286,9 @@ class ExtremeLearningMachine:
         check_fitted(self, "W_in_")
         data = check_n_features(as_sample_matrix(X), self.W_in_.shape[0])
         f = self.activation
-        return np.asarray(f.fn(data @ self.W_in_ + self.b_in_, **f.params()))
+        with np.errstate(over="ignore", invalid="ignore"):
+            out = np.asarray(f.fn(data @ self.W_in_ + self.b_in_, **f.params()))
+        return check_result(out, "X", "the hidden features")
 
     def fit(self, X: ArrayLike, y: ArrayLike) -> ExtremeLearningMachine:
         """Draw the hidden layer for ``X``'s features and fit the readout to ``y``.
@@ -275,7 +316,9 @@ class ExtremeLearningMachine:
 
     def predict(self, X: ArrayLike) -> Array:
         """$\\hat y$, shaped like the ``y`` of ``fit`` (1-D for 1-D targets)."""
-        out: Array = self.hidden(X) @ self.W_out_ + self.b_out_
+        with np.errstate(over="ignore", invalid="ignore"):
+            out: Array = self.hidden(X) @ self.W_out_ + self.b_out_
+        check_result(out, "X", "the predictions")
         return out[:, 0] if self._vector else out
 
     def __repr__(self) -> str:

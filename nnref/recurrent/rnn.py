@@ -38,6 +38,7 @@ from nnref._validation import (
     check_choice,
     check_finite,
     check_interval,
+    check_positive_int,
     check_rng,
     check_shape,
 )
@@ -65,6 +66,7 @@ def feedback_mask(feedback: str, n_hidden: int) -> Array:
                [0., 1.]])
     """
     kind = check_choice(feedback, "feedback", FEEDBACK_KINDS)
+    n_hidden = check_positive_int(n_hidden, "n_hidden")
     eye = np.eye(n_hidden)
     if kind == "complete":
         return np.ones((n_hidden, n_hidden))
