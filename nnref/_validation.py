@@ -141,9 +141,10 @@ def check_representable(x: NDArray[Any], dtype: Any, name: str) -> NDArray[Any]:
     """
     target = np.dtype(dtype)
     if target.kind == "f" and x.size:
-        big = np.finfo(target).max
-        if np.max(np.abs(x)) > big:
-            raise error(name, f"within the range of {target.name} (at most {big} in size)", x)
+        big = float(np.finfo(target).max)
+        if float(np.max(np.abs(x))) > big:
+            rule = f"within the range of {target.name} (at most {big:.8g} in size)"
+            raise error(name, rule, x)
     return x
 
 

@@ -87,7 +87,9 @@ def test_check_rng_accepts_seed_generator_none() -> None:
     assert isinstance(check_rng(None), np.random.Generator)
     with pytest.raises(
         TypeError,
-        match=r"^rng must be a numpy.random.Generator, an int seed or "
+        match=r"^rng must be a numpy.random.Generator, a non-negative int seed or "
         r"None, got 1.5",
     ):
         check_rng(1.5)
+    with pytest.raises(ValueError, match=r"^rng must be .*non-negative int seed.*, got -1$"):
+        check_rng(-1)  # NumPy's own message would not name rng
