@@ -67,7 +67,7 @@ def test_asynchronous_updates_never_raise_the_energy(
     # Sweep by sweep, through recall (a batch of starts):
     starts = random_patterns(4, n_units, rng=rng)
     history = net.recall(starts, steps=6, rng=rng, return_history=True)
-    energies = net.energy(history)  # (steps + 1, 4)
+    energies = net.energy(history)  # (sweeps + 1, 4)
     assert np.all(np.diff(energies, axis=0) <= 1e-12)
 
 
@@ -120,11 +120,13 @@ def test_synchronous_rule_and_two_cycles() -> None:
     assert abs(net.recall([1, -1], steps=3, rng=0).sum()) == 2
 
 
-def test_history_is_padded_after_a_fixed_point() -> None:
+def test_history_ends_at_a_fixed_point() -> None:
     net = Hopfield(4).store([1, 1, -1, -1])
-    history = net.recall([1, 1, -1, -1], steps=5, rng=0, return_history=True)
-    assert history.shape == (6, 4)
-    np.testing.assert_array_equal(history, np.tile([1, 1, -1, -1], (6, 1)))
+    history = net.recall([1, 1, -1, -1], steps=10**9, rng=0, return_history=True)
+    assert history.shape == (2, 4)  # the start, and the sweep that changed nothing
+    np.testing.assert_array_equal(history, np.tile([1, 1, -1, -1], (2, 1)))
+    settles = net.recall([1, 1, -1, 1], steps=10**9, rng=0, return_history=True)
+    assert len(settles) == 3 and np.array_equal(settles[-1], settles[-2])
 
 
 def test_capacity_falls_with_the_load() -> None:

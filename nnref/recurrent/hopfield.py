@@ -183,7 +183,9 @@ class Hopfield:
             mode: ``"async"`` (default) or ``"sync"``.
             rng: Random generator or int seed for the update orders (asynchronous mode).
             return_history: Also return every state: the start and the state after each
-                sweep, ``(steps + 1, *state.shape)`` (after a fixed point it repeats).
+                sweep that ran, ``(sweeps + 1, *state.shape)``; at a fixed point the last
+                two rows are equal (the sweep that changed nothing ends the run), so a huge
+                ``steps`` costs nothing once the network has settled.
 
         Returns:
             The final state(s), shaped like ``state``, or the history.
@@ -215,7 +217,6 @@ class Hopfield:
             if np.array_equal(rows, before):
                 break
         if want_history:
-            history += [s.copy()] * (n_steps + 1 - len(history))
             return np.stack(history)
         return s
 
