@@ -37,6 +37,7 @@ from numpy.typing import ArrayLike, NDArray
 from nnref import activations as act
 from nnref._divergence import DivergenceWatch, warn_divergence
 from nnref._estimators import BinaryLinearModel, Estimator
+from nnref._linear_kernels import COST_BLOCK, costs_of, skip_ahead_epoch
 from nnref._typing import Array
 from nnref._validation import (
     as_float_array,
@@ -55,13 +56,6 @@ from nnref._validation import (
 )
 
 __all__ = ["Adaline", "OneVsRest", "Perceptron", "PerceptronStep", "clone", "perceptron_update"]
-
-
-# Block sizes of the perceptron's skip-ahead (see ``_skip_ahead_epoch``).
-_MIN_BLOCK = 32
-_MAX_BLOCK = 4096
-# Adaline measures its cost for several epochs at once on at most this many residuals.
-_COST_BLOCK = 1 << 22
 
 
 # --------------------------------------------------------------------------------------------
@@ -309,8 +303,9 @@ class Perceptron(BinaryLinearModel):
 
         With ``record=True`` this runs the rule exactly as a textbook states it, one example
         after another (``_textbook_fit``), and keeps every step. Otherwise it takes a
-        vectorised path (``_skip_ahead_epoch``) that applies the same rule to the same
-        examples in the same order and gives bit-identical weights, only faster.
+        vectorised path (``skip_ahead_epoch`` in ``nnref._linear_kernels``) that applies the
+        same rule to the same examples in the same order and gives bit-identical weights,
+        only faster.
 
         Args:
             X: Training samples, shape ``(n_samples, n_features)``.
@@ -422,9 +417,9 @@ class Perceptron(BinaryLinearModel):
             before = wa.copy()
             with np.errstate(over="ignore", invalid="ignore"):  # checked after the epoch
                 if self.shuffle:
-                    mistakes = _skip_ahead_epoch(xa[order], positive[order], updates[order], wa)
+                    mistakes = skip_ahead_epoch(xa[order], positive[order], updates[order], wa)
                 else:  # no copies: the rows are already in presentation order
-                    mistakes = _skip_ahead_epoch(xa, positive, updates, wa)
+                    mistakes = skip_ahead_epoch(xa, positive, updates, wa)
             if not np.all(np.isfinite(wa)):
                 self._diverged(epoch, epoch - 1)
                 wa = before
@@ -435,35 +430,6 @@ class Perceptron(BinaryLinearModel):
                 # present the same (or reordered) examples to the same weights.
                 break
         return wa[:d].copy(), wa[d]
-
-
-def _skip_ahead_epoch(xa: Array, positive: NDArray[np.bool_], updates: Array, wa: Array) -> int:
-    """One pass of the perceptron rule over the rows of ``xa`` in order; returns the mistakes.
-
-    ``xa`` holds the samples with a trailing column of ones, ``wa`` the weights with the bias
-    last (changed in place), ``updates[k]`` the correction factor $\\eta(y_k - \\hat y_k)$
-    should row ``k`` be misclassified.
-
-    The rule is applied exactly, one example after another. The only shortcut: the weights
-    change only at a mistake, so the net inputs of the next block of examples are computed
-    together with the current weights, and the first misclassified one in the block is the
-    next example that changes anything. The block grows while no mistakes turn up and shrinks
-    to about twice the last gap after one.
-    """
-    n = xa.shape[0]
-    start, size, mistakes = 0, _MIN_BLOCK, 0
-    while start < n:
-        stop = min(n, start + size)
-        wrong = (xa[start:stop] @ wa >= 0) != positive[start:stop]
-        j = int(wrong.argmax())
-        if not wrong[j]:  # every example of the block is classified right: no change
-            start, size = stop, min(2 * size, _MAX_BLOCK)
-            continue
-        k = start + j
-        wa += updates[k] * xa[k]
-        mistakes += 1
-        start, size = k + 1, max(_MIN_BLOCK, 2 * j)
-    return mistakes
 
 
 class Adaline(BinaryLinearModel):
@@ -558,7 +524,7 @@ class Adaline(BinaryLinearModel):
         if self.method == "batch":
             # Each epoch is cheap, so the costs are measured for many epochs in one pass.
             steps = _batch_epochs(data, targets, self.eta)
-            per_pass = max(1, min(self.epochs, _COST_BLOCK // data.shape[0], 1024))
+            per_pass = max(1, min(self.epochs, COST_BLOCK // data.shape[0], 1024))
         else:
             steps = _sgd_epochs(data, targets, self.eta, self.shuffle, check_rng(self.rng))
             per_pass = 1
@@ -572,7 +538,7 @@ class Adaline(BinaryLinearModel):
                 block = list(islice(steps, min(per_pass, self.epochs - len(self.cost_))))
                 W = np.stack([wk for wk, _ in block])
                 B = np.array([bk for _, bk in block], dtype=data.dtype)
-                costs = _costs(data, targets, W, B)
+                costs = costs_of(data, targets, W, B)
                 for k, cost in enumerate(costs.tolist()):
                     epoch = len(self.cost_) + 1
                     what = watch.check(cost)
@@ -631,16 +597,6 @@ def _sgd_epochs(
             w += step * x
             b += step
         yield w.copy(), b
-
-
-def _costs(X: Array, t: Array, W: Array, B: Array) -> Array:
-    """$J = \\tfrac12 \\sum_i (t_i - \\mathbf{w}_k^\\top\\mathbf{x}_i - b_k)^2$ for each row
-    $\\mathbf{w}_k$ of ``W`` and entry $b_k$ of ``B``, in one pass over ``X``."""
-    residuals = X @ W.T
-    residuals += B
-    np.subtract(t[:, None], residuals, out=residuals)
-    costs: Array = 0.5 * np.einsum("ij,ij->j", residuals, residuals)
-    return costs
 
 
 # --------------------------------------------------------------------------------------------
