@@ -25,6 +25,9 @@ from nnref.optim import SGD, StepOverflowError
 __all__ = [
     "RunningLoss",
     "as_batch",
+    "backward_layer",
+    "check_layer",
+    "forward_layer",
     "minibatches",
     "optimizer_for",
     "rate_text",
@@ -165,6 +168,34 @@ def rate_text(lr: float | None, optimizer: Any) -> str:
         return f"lr={DEFAULT_LR if lr is None else lr!r}" + (" (the default)" if lr is None else "")
     rate = getattr(optimizer, "lr", None)
     return f"lr={rate!r} of {optimizer!r}" if rate is not None else f"of {optimizer!r}"
+
+
+def check_layer(layer: Any, name: str) -> None:
+    if not all(hasattr(layer, attr) for attr in ("forward", "backward", "params", "grads")):
+        raise error(
+            name,
+            "a layer with forward, backward, params and grads (the layer protocol of "
+            "nnref.layers.Layer)",
+            layer,
+            TypeError,
+        )
+
+
+def forward_layer(layer: Any, x: Array, name: str) -> Array:
+    """One layer's forward pass: the unchecked fast path after its shape check, for a layer
+    that offers it (every ``Layer``); a minimal layer's checked ``forward`` otherwise."""
+    if hasattr(layer, "forward_unchecked"):
+        layer.check_input(x, name)
+        out: Array = layer.forward_unchecked(x)
+        return out
+    return np.asarray(layer.forward(x))
+
+
+def backward_layer(layer: Any, g: Array, need_input_grad: bool) -> Array | None:
+    if hasattr(layer, "backward_unchecked"):
+        out: Array | None = layer.backward_unchecked(g, need_input_grad)
+        return out
+    return np.asarray(layer.backward(g))
 
 
 def report(every: int, epoch: int, n_epochs: int, logs: dict[str, float]) -> None:

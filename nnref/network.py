@@ -45,6 +45,9 @@ from nnref._divergence import DivergenceWatch, warn_divergence
 from nnref._training import (
     RunningLoss,
     as_batch,
+    backward_layer,
+    check_layer,
+    forward_layer,
     minibatches,
     optimizer_for,
     rate_text,
@@ -72,13 +75,6 @@ from nnref.layers import ActivationLayer, Dense, Layer, PReLU
 __all__ = ["Autoencoder", "History", "Sequential", "Summary", "mlp"]
 
 Callback = Callable[[int, dict[str, float]], Any]
-
-
-class HistoryKeyError(KeyError, ValueError):
-    """An unknown series name: a ``KeyError`` for a mapping, a ``ValueError`` for a value."""
-
-    def __str__(self) -> str:  # KeyError would show the message in quotes
-        return str(self.args[0])
 
 
 @dataclass
@@ -129,7 +125,7 @@ class History:
     def __getitem__(self, key: str) -> list[float]:
         series = self.as_dict()
         if key not in series:
-            raise HistoryKeyError(f"key must be one of {', '.join(series)}, got {key!r}")
+            raise error("key", f"one of {', '.join(series)}", key)
         return series[key]
 
 
@@ -211,7 +207,7 @@ class Sequential:
         if not items:
             raise error("layers", "a non-empty sequence of layers", layers, TypeError)
         for i, layer in enumerate(items):
-            _check_layer(layer, f"layers[{i}]")
+            check_layer(layer, f"layers[{i}]")
         self.layers: list[Any] = items
         self._out_shape: tuple[int, ...] | None = None
 
@@ -268,7 +264,7 @@ class Sequential:
         """The forward pass of a float batch: each layer checks the shape of what reaches it
         (errors name the layer) and computes without converting or checking values."""
         for i, layer in enumerate(self.layers):
-            x = _forward_layer(layer, x, "X" if i == 0 else f"the input of layer {i}")
+            x = forward_layer(layer, x, "X" if i == 0 else f"the input of layer {i}")
         self._out_shape = x.shape
         return x
 
@@ -281,7 +277,7 @@ class Sequential:
         grad: Array | None = grad_out
         for i in range(len(self.layers) - 1, -1, -1):
             assert grad is not None
-            grad = _backward_layer(self.layers[i], grad, need_input_grad or i > 0)
+            grad = backward_layer(self.layers[i], grad, need_input_grad or i > 0)
         return grad
 
     def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
@@ -478,25 +474,21 @@ class Sequential:
                 finite = train_epoch(self, loss_fn, batches, optimiser, running)
                 logs = running.logs() if finite else {}
                 if finite and validation is not None:
-                    val_out = self.forward_unchecked(validation[0])
-                    finite = bool(np.all(np.isfinite(val_out)))
-                    if finite:
-                        logs.update(self._evaluate(loss_fn, *validation, prefix="val_"))
+                    val_logs = self._evaluate(loss_fn, *validation, prefix="val_")
+                    finite = val_logs is not None
+                    logs.update(val_logs or {})
                 what = watch.check(logs["loss"]) if finite else "became non-finite"
                 if finite:
                     for key, value in logs.items():
                         history[key].append(float(value))
                     report(every, epoch, n_epochs, logs)
                 if what is not None:
-                    if not finite:
+                    if not finite:  # back to the parameters of the last whole epoch
                         restore(self, saved)
+                    kept = f"the parameters after epoch {history.epochs}"
+                    rate = rate_text(lr, optimizer)
                     warn_divergence(
-                        "Sequential.fit",
-                        epoch,
-                        n_epochs,
-                        f"the training loss {what}",
-                        rate_text(lr, optimizer),
-                        f"the parameters after epoch {history.epochs}",
+                        "Sequential.fit", epoch, n_epochs, f"the loss {what}", rate, kept
                     )
                     break
                 if callback is not None and callback(epoch, dict(logs)) is True:
@@ -516,7 +508,7 @@ class Sequential:
         """
         loss_fn = loss_functions.get(loss)
         data = as_batch(X, "X")
-        return self._evaluate(loss_fn, data, self._checked_targets(loss_fn, data, y, "y"))
+        return self._evaluate(loss_fn, data, self._checked_targets(loss_fn, data, y, "y")) or {}
 
     def _checked_targets(
         self, loss_fn: loss_functions.Loss, data: Array, y: ArrayLike, name: str, x_name: str = "X"
@@ -543,10 +535,14 @@ class Sequential:
 
     def _evaluate(
         self, loss_fn: loss_functions.Loss, data: Array, targets: Any, prefix: str = ""
-    ) -> dict[str, float]:
+    ) -> dict[str, float] | None:
+        """Loss (and accuracy) on checked data; for validation data (``prefix``) ``None``
+        when the output is not finite (the run diverged), otherwise that is an error."""
         with np.errstate(over="ignore", invalid="ignore"):
             out = self.forward_unchecked(data)
-        check_result(out, "X_val" if prefix else "X", "the network's output")
+        if prefix and not np.all(np.isfinite(out)):
+            return None
+        check_result(out, "X", "the network's output")
         result = {f"{prefix}loss": float(loss_fn(out, targets))}
         if loss_fn.classification:
             right, counted = loss_fn.count_correct(out, targets)
@@ -567,34 +563,6 @@ class Sequential:
     def __repr__(self) -> str:
         inner = "".join(f"\n    {layer!r}," for layer in self.layers)
         return f"{type(self).__name__}([{inner}\n])"
-
-
-def _check_layer(layer: Any, name: str) -> None:
-    if not all(hasattr(layer, attr) for attr in ("forward", "backward", "params", "grads")):
-        raise error(
-            name,
-            "a layer with forward, backward, params and grads (the layer protocol of "
-            "nnref.layers.Layer)",
-            layer,
-            TypeError,
-        )
-
-
-def _forward_layer(layer: Any, x: Array, name: str) -> Array:
-    """One layer's forward pass: the unchecked fast path after its shape check, for a layer
-    that offers it (every ``Layer``); a minimal layer's checked ``forward`` otherwise."""
-    if hasattr(layer, "forward_unchecked"):
-        layer.check_input(x, name)
-        out: Array = layer.forward_unchecked(x)
-        return out
-    return np.asarray(layer.forward(x))
-
-
-def _backward_layer(layer: Any, g: Array, need_input_grad: bool) -> Array | None:
-    if hasattr(layer, "backward_unchecked"):
-        out: Array | None = layer.backward_unchecked(g, need_input_grad)
-        return out
-    return np.asarray(layer.backward(g))
 
 
 # --- building networks -----------------------------------------------------------------------
