@@ -254,12 +254,15 @@ class Layer:
     def set_params(self, **values: ArrayLike) -> Self:
         """Overwrite parameters in place (shape and dtype kept), e.g. to set chosen weights.
 
+        Every value is checked before any is written, so a bad one changes nothing.
+
         Args:
             **values: New values by parameter name, each of the parameter's shape.
 
         Returns:
             The layer itself.
         """
+        checked = {}
         for key, value in values.items():
             if key not in self.params:
                 known = ", ".join(self.params) or "none"
@@ -267,7 +270,9 @@ class Layer:
             current = self.params[key]
             arr = check_finite(as_float_array(value, key), key)
             check_shape(arr, key, current.shape)
-            np.copyto(current, check_representable(arr, current.dtype, key), casting="same_kind")
+            checked[key] = check_representable(arr, current.dtype, key)
+        for key, arr in checked.items():
+            np.copyto(self.params[key], arr, casting="same_kind")
         return self
 
     def _grad_buffer(self, key: str) -> Array:

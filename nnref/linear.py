@@ -199,7 +199,7 @@ def perceptron_update(
     y = high if target == pair[1] else low
     z, update = _predict_and_compare(w, w.dtype.type(b), xs, y, eta, low, high)
     return PerceptronStep(
-        x=xs,
+        x=xs.copy(),  # the step keeps its own copy, not the caller's array
         target=target,
         net_input=z,
         prediction=pair[int(z >= 0)].item(),

@@ -191,8 +191,8 @@ class Neuron:
         z = self.net_input(arr)
         a = self.activation(z)
         return NeuronTrace(
-            inputs=arr,
-            weights=self.weights,
+            inputs=arr.copy(),  # the trace keeps its own copies, not the caller's array
+            weights=self.weights.copy(),
             bias=self.bias,
             products=arr * self.weights.astype(arr.dtype),
             net_input=z,
