@@ -270,6 +270,15 @@ for method in ("predict", "net_input"):
             X=(MATRIX, X3),
         )
     )
+def _step_keeps() -> str:
+    x = np.array([1.0, 1.0])
+    step = linear.perceptron_update([0.2, -0.4], 0.1, x, 1, 0.5)
+    trace = neuron.Neuron([0.3, 0.7]).trace(x)
+    x[0] = 99.0
+    ok = step.x[0] == 1.0 and trace.inputs[0] == 1.0
+    return "ok" if ok else "a PerceptronStep or NeuronTrace keeps the caller's x"
+
+
 add(
     entry(
         "perceptron_update",
@@ -285,8 +294,9 @@ add(
         labels=(
             Kind("label pair", lambda v: [("equal", (1, 1)), ("three", (0, 1, 2)), ("None", None)]),
             (0, 1),
-        ),  # fmt: skip
-    )
+        ),
+    ),
+    keeps=_step_keeps,
 )
 add(
     entry(

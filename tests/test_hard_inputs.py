@@ -130,6 +130,13 @@ def test_numerical_gradient_restores_x_when_f_raises() -> None:
     np.testing.assert_array_equal(x, [1.0, 2.0])
 
 
+def test_set_params_changes_nothing_when_one_value_is_bad() -> None:
+    layer = layers.Dense(2, 1, init="zeros")
+    with pytest.raises(ValueError, match=r"^b must be finite"):
+        layer.set_params(W=[[1.0], [2.0]], b=[np.nan])
+    assert np.all(layer.params["W"] == 0.0)
+
+
 def test_neuron_copies_its_weights() -> None:
     weights = [0.3, 0.7]
     n = Neuron(weights)
