@@ -195,9 +195,9 @@ Examples:
 
 def _swish_input(x: Array, beta: float) -> Array:
     """$z = \\beta x$, with $x$ first clipped to where $\\sigma(z)$ is exactly 0 or 1
-    ($|z| \\le 1000$), so the product cannot overflow."""
+    ($|z| \\le 1000$), so the product cannot overflow (for $\\beta = 1$ there is none)."""
     if beta == 1.0:
-        return np.clip(x, -1000.0, 1000.0)
+        return x
     if beta == 0.0:
         return np.zeros_like(x)
     limit = min(1000.0 / abs(beta), float(np.finfo(x.dtype).max))
