@@ -132,20 +132,25 @@ def train_epoch(
     gradient stops being finite (the run diverged; the caller says so). Run it under
     ``np.errstate(over="ignore", invalid="ignore")``: the overflow is what this notices.
     """
+    checks_itself = isinstance(optimiser, SGD)  # SGD refuses non-finite gradients itself
     for xb, tb in batches:
         out = net.forward_unchecked(xb)  # forward
-        if not np.all(np.isfinite(out)):
-            return False
-        value, grad = loss_fn.value_and_gradient(loss_fn.check_predictions(out), tb)  # loss
+        try:
+            out = loss_fn.check_predictions(out)
+        except ValueError:
+            if not np.all(np.isfinite(out)):
+                return False
+            raise
+        value, grad = loss_fn.value_and_gradient(out, tb)  # loss
         if not np.isfinite(value):
             return False
         running.add(value, out, tb)
         net.backward_unchecked(grad, need_input_grad=False)  # backward
-        if not all(np.all(np.isfinite(g)) for g in net.grads.values()):
+        if not checks_itself and not all(np.isfinite(g).all() for g in net.grads.values()):
             return False
         try:
             optimiser.step(net)  # step
-        except StepOverflowError:  # the parameters would have overflowed: diverged
+        except StepOverflowError:  # a gradient or a parameter would be non-finite: diverged
             return False
     return True
 

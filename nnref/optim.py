@@ -17,6 +17,7 @@ Examples:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -25,7 +26,6 @@ import numpy as np
 from nnref._typing import Array
 from nnref._validation import (
     as_float_array,
-    check_finite,
     check_interval,
     check_positive,
     describe,
@@ -35,9 +35,10 @@ from nnref._validation import (
 __all__ = ["SGD"]
 
 
-def _pairs(params: Any, grads: Any) -> list[tuple[Array, Array, str]]:
+def _pairs(params: Any, grads: Any) -> list[tuple[Array, Array, Any]]:
     """Match parameters with their gradients from whichever form ``step`` was given:
-    ``(parameter, gradient, name for errors)`` for each array."""
+    ``(parameter, gradient, where)`` for each array, ``where`` what ``_name`` makes the
+    name for errors of (formatted only then: this runs at every step)."""
     if grads is None:
         # A network, a layer, or a sequence of layers: each has params and grads dicts.
         layers = getattr(params, "layers", None)
@@ -46,12 +47,12 @@ def _pairs(params: Any, grads: Any) -> list[tuple[Array, Array, str]]:
         rule = "a network, a layer, a sequence of layers, or parameter arrays with grads"
         if isinstance(layers, str | bytes) or not isinstance(layers, Iterable):
             raise error("params", rule, params, TypeError)
-        pairs: list[tuple[Array, Array, str]] = []
+        pairs: list[tuple[Array, Array, Any]] = []
         for i, layer in enumerate(list(layers)):
             if not (hasattr(layer, "params") and hasattr(layer, "grads")):
                 raise error("params", rule, params, TypeError)
             for key, p in layer.params.items():
-                pairs.append((p, layer.grads[key], f"grads of layer {i} ({key})"))
+                pairs.append((p, layer.grads[key], (i, key)))
         return pairs
     if isinstance(params, Mapping):
         if not isinstance(grads, Mapping) or set(params) != set(grads):
@@ -59,7 +60,7 @@ def _pairs(params: Any, grads: Any) -> list[tuple[Array, Array, str]]:
                 "grads must be a dict with the same keys as params, got keys "
                 f"{sorted(grads) if isinstance(grads, Mapping) else describe(grads)}"
             )
-        return [(params[k], grads[k], f"grads[{k!r}]") for k in params]
+        return [(params[k], grads[k], k) for k in params]
     for value, name in ((params, "params"), (grads, "grads")):
         if isinstance(value, str | bytes | np.ndarray) or not isinstance(value, Iterable):
             raise error(name, "a sequence of arrays, one per parameter", value, TypeError)
@@ -70,7 +71,14 @@ def _pairs(params: Any, grads: Any) -> list[tuple[Array, Array, str]]:
         raise ValueError(
             f"grads must hold one gradient per parameter ({len(p_list)}), got {len(g_list)}"
         )
-    return [(p, g, f"grads[{i}]") for i, (p, g) in enumerate(zip(p_list, g_list, strict=True))]
+    return [(p, g, i) for i, (p, g) in enumerate(zip(p_list, g_list, strict=True))]
+
+
+def _name(where: Any) -> str:
+    """``grads[0]``, ``grads['W']`` or ``grads of layer 2 (W)``, from ``_pairs``'s ``where``."""
+    if isinstance(where, tuple):
+        return f"grads of layer {where[0]} ({where[1]})"
+    return f"grads[{where!r}]"
 
 
 def _check_parameter(p: Any) -> None:
@@ -78,18 +86,24 @@ def _check_parameter(p: Any) -> None:
         raise error("params", "writeable float NumPy arrays (updated in place)", p, TypeError)
 
 
-def _checked_gradient(p: Any, g: Any, name: str) -> Array:
-    """The gradient as a finite float array of the parameter's shape (errors name it)."""
+def _gradient(p: Any, g: Any, where: Any) -> Array:
+    """The gradient as a float array of the parameter's shape (errors name it); whether it is
+    finite shows in the step it gives, which ``step`` checks anyway."""
     _check_parameter(p)
-    grad = check_finite(as_float_array(g, name), name)
+    if isinstance(g, np.ndarray) and g.dtype.kind == "f":
+        grad: Array = g
+    else:
+        grad = as_float_array(g, _name(where))
     if grad.shape != p.shape:
-        raise ValueError(f"{name} must match its parameter's shape {p.shape}, got {describe(grad)}")
+        raise ValueError(
+            f"{_name(where)} must match its parameter's shape {p.shape}, got {describe(grad)}"
+        )
     return grad
 
 
 class StepOverflowError(ValueError):
-    """A step would have pushed a parameter beyond the float range (``Sequential.fit`` reports
-    it as a divergence)."""
+    """A step would have made a parameter NaN or infinite (a non-finite gradient, or a step
+    beyond the float range); ``Sequential.fit`` reports it as a divergence."""
 
 
 class SGD:
@@ -136,36 +150,44 @@ class SGD:
             grads: The gradients matching ``params`` (same order, or same keys).
         """
         lr, mu = self.lr, self.momentum
-        # Check every pair before changing anything: a bad gradient leaves all parameters as
-        # they were.
-        checked = [(p, _checked_gradient(p, g, name)) for p, g, name in _pairs(params, grads)]
-        updates = []
-        with np.errstate(over="ignore", invalid="ignore"):  # checked below, before any change
-            for p, g in checked:
-                entry = self._state.get(id(p))
-                if entry is None or entry[0] is not p:
+        # Every new value is computed aside and checked before any parameter changes, so a
+        # bad gradient (or a step beyond the float range) leaves them all as they were.
+        staged = []
+        with np.errstate(over="ignore", invalid="ignore"):
+            for p, g, name in _pairs(params, grads):
+                grad = _gradient(p, g, name)
+                state = self._state.get(id(p))
+                if state is None or state[0] is not p:
                     velocity = np.zeros_like(p) if mu else p  # unused without momentum
-                    entry = (p, velocity, np.empty_like(p))
-                    self._state[id(p)] = entry
-                _, velocity, scratch = entry
+                    state = (p, velocity, np.empty_like(p), np.empty_like(p) if mu else p)
+                    self._state[id(p)] = state
+                _, velocity, new_p, new_v = state
                 if mu:
-                    new_velocity = velocity * mu
-                    new_velocity += g
-                    np.multiply(new_velocity, lr, out=scratch, casting="same_kind")
+                    np.multiply(velocity, mu, out=new_v)
+                    new_v += grad
+                    np.multiply(new_v, lr, out=new_p, casting="same_kind")
                 else:
-                    new_velocity = velocity
-                    np.multiply(g, lr, out=scratch, casting="same_kind")
-                np.subtract(p, scratch, out=scratch)  # the new value of p
-                updates.append((p, velocity, new_velocity, scratch))
-        if not all(np.all(np.isfinite(new)) for _, _, _, new in updates):
-            raise StepOverflowError(
-                f"lr must keep the parameters within the float range, got lr={lr!r}: the step "
-                "lr * grads overflowed (the parameters are unchanged; use a smaller lr)"
-            )
-        for p, velocity, new_velocity, new in updates:
+                    np.multiply(grad, lr, out=new_p, casting="same_kind")
+                np.subtract(p, new_p, out=new_p)
+                staged.append((p, grad, name, velocity, new_v, new_p))
+        for _, grad, name, _, _, new_p in staged:
+            # one sum per array is cheaper than isfinite; only a non-finite sum (NaN, inf, or
+            # an overflow of the sum itself) needs the entry-by-entry look
+            if not math.isfinite(np.add.reduce(new_p, axis=None)) and not np.isfinite(new_p).all():
+                if not np.isfinite(grad).all():
+                    raise StepOverflowError(
+                        f"{_name(name)} must be finite (no NaN or inf), got "
+                        f"{int(grad.size - np.count_nonzero(np.isfinite(grad)))} non-finite "
+                        "value(s) (the parameters are unchanged)"
+                    )
+                raise StepOverflowError(
+                    f"lr must keep the parameters within the float range, got lr={lr!r}: the "
+                    "step lr * grads overflowed (the parameters are unchanged; use a smaller lr)"
+                )
+        for p, _, _, velocity, new_v, new_p in staged:
             if mu:
-                np.copyto(velocity, new_velocity)
-            np.copyto(p, new)
+                np.copyto(velocity, new_v)
+            np.copyto(p, new_p)
 
     def zero_state(self) -> None:
         """Forget every velocity (momentum restarts from zero).

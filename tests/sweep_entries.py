@@ -270,6 +270,8 @@ for method in ("predict", "net_input"):
             X=(MATRIX, X3),
         )
     )
+
+
 def _step_keeps() -> str:
     x = np.array([1.0, 1.0])
     step = linear.perceptron_update([0.2, -0.4], 0.1, x, 1, 0.5)

@@ -121,18 +121,28 @@ def _shift_and_rest(x: Array, axis: int) -> tuple[Array, Array, Array]:
     The largest entry contributes exactly 1 to $\\sum_j e^{z_j}$, so the sum is
     $1 + r$; keeping $r$ apart lets log-softmax take $\\ln(1 + r)$ as ``log1p(r)``, which
     keeps the digits of a log-probability close to 0 (where $\\ln \\sum$ would round it away).
+    The slices are handled as the rows of a 2-D array (a view for the last axis).
     """
-    top = np.expand_dims(np.argmax(x, axis=axis), axis)
+    last = axis in (-1, x.ndim - 1)
+    moved = x if last else np.moveaxis(x, axis, -1)  # (moveaxis costs more than a small exp)
+    flat = moved.reshape(-1, moved.shape[-1])
+    rows = np.arange(flat.shape[0])
+    top = np.argmax(flat, axis=1)
     with np.errstate(over="ignore"):  # -inf: its exponential, 0, is exactly right
-        z: Array = x - np.take_along_axis(x, top, axis=axis)
+        z: Array = flat - flat[rows, top][:, None]
     e = np.exp(z)
-    np.put_along_axis(e, top, 0.0, axis=axis)
-    rest = np.sum(e, axis=axis, keepdims=True)
+    e[rows, top] = 0.0
+    rest = np.sum(e, axis=1, keepdims=True)
     # z at the maximum is 0, or NaN when the maximum is +inf or NaN: adding it makes such a
     # slice NaN throughout.
-    rest += np.take_along_axis(z, top, axis=axis)
-    np.put_along_axis(e, top, 1.0, axis=axis)
-    return z, e, rest
+    rest += z[rows, top][:, None]
+    e[rows, top] = 1.0
+
+    def back(a: Array) -> Array:
+        a = a.reshape(*moved.shape[:-1], a.shape[-1])
+        return a if last else np.moveaxis(a, -1, axis)
+
+    return back(z), back(e), back(rest)
 
 
 def softmax(x: Array, axis: int = -1) -> Array:
