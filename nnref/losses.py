@@ -107,22 +107,33 @@ class Loss:
     def __call__(self, y_pred: ArrayLike, y_true: ArrayLike) -> float:
         """The loss value $L(\\hat y, y)$ as a float.
 
+        A value beyond the largest float (predictions near $10^{308}$ far from their
+        targets) is ``inf``, without a warning; it is never NaN for finite input.
+
         Args:
             y_pred: The network's output (see the loss for its shape and meaning).
             y_true: The targets.
         """
         p = self.check_predictions(y_pred)
-        return self._value(p, self.check_targets(y_true, p.shape, p.dtype))
+        t = self.check_targets(y_true, p.shape, p.dtype)
+        with np.errstate(over="ignore"):  # inf only where the true value passes the range
+            return self._value(p, t)
 
     def gradient(self, y_pred: ArrayLike, y_true: ArrayLike) -> Array:
-        """$\\partial L / \\partial \\hat y$, the gradient of the value, shaped like ``y_pred``."""
+        """$\\partial L / \\partial \\hat y$, the gradient of the value, shaped like ``y_pred``.
+
+        Entries beyond the largest float are ``inf`` (as for the value)."""
         p = self.check_predictions(y_pred)
-        return self._gradient(p, self.check_targets(y_true, p.shape, p.dtype))
+        t = self.check_targets(y_true, p.shape, p.dtype)
+        with np.errstate(over="ignore"):
+            return self._gradient(p, t)
 
     def value_and_gradient(self, y_pred: ArrayLike, y_true: ArrayLike) -> tuple[float, Array]:
         """Both at once, sharing the work (what a training step needs)."""
         p = self.check_predictions(y_pred)
-        return self._value_and_gradient(p, self.check_targets(y_true, p.shape, p.dtype))
+        t = self.check_targets(y_true, p.shape, p.dtype)
+        with np.errstate(over="ignore"):
+            return self._value_and_gradient(p, t)
 
     def classify(self, y_pred: ArrayLike) -> NDArray[np.int64]:
         """The class each output stands for (classification losses only).
@@ -270,8 +281,7 @@ class _SquaredError(Loss):
     aliases = ("sse",)
 
     def _value(self, p: Array, t: NDArray[Any]) -> float:
-        d = p - t
-        return 0.5 * float(np.vdot(d, d))
+        return self._value_and_gradient(p, t)[0]
 
     def _gradient(self, p: Array, t: NDArray[Any]) -> Array:
         out: Array = p - t
@@ -279,7 +289,10 @@ class _SquaredError(Loss):
 
     def _value_and_gradient(self, p: Array, t: NDArray[Any]) -> tuple[float, Array]:
         d: Array = p - t
-        return 0.5 * float(np.vdot(d, d)), d
+        value = 0.5 * float(np.vdot(d, d))
+        if not np.isfinite(value) and np.all(np.isfinite(d)):  # the sum of squares overflowed
+            value = 0.5 * d.size * _mean_square(d)
+        return value, d
 
 
 squared_error = _SquaredError()
@@ -309,8 +322,7 @@ class _MeanSquaredError(Loss):
     aliases = ("mean_squared_error", "mse_loss")
 
     def _value(self, p: Array, t: NDArray[Any]) -> float:
-        d = p - t
-        return float(np.vdot(d, d)) / int(d.size)
+        return self._value_and_gradient(p, t)[0]
 
     def _gradient(self, p: Array, t: NDArray[Any]) -> Array:
         return self._value_and_gradient(p, t)[1]
@@ -318,7 +330,13 @@ class _MeanSquaredError(Loss):
     def _value_and_gradient(self, p: Array, t: NDArray[Any]) -> tuple[float, Array]:
         d: Array = p - t
         value = float(np.vdot(d, d)) / d.size
-        d *= 2.0 / d.size
+        if not np.isfinite(value):  # the sum overflowed: the mean of squares, scaled
+            value = _mean_square(d)
+        scale = 2.0 / d.size
+        beyond = ~np.isfinite(d)
+        d *= scale
+        if np.any(beyond):  # p - t passed the range; (2/n) p - (2/n) t may not
+            d[beyond] = (p * p.dtype.type(scale) - t * p.dtype.type(scale))[beyond]
         return value, d
 
 
@@ -326,6 +344,24 @@ mse = _MeanSquaredError()
 
 
 # --- binary cross-entropy --------------------------------------------------------------------
+
+
+def _mean_square(d: Array) -> float:
+    """$\\frac1n \\sum d_i^2$ as $s^2 \\cdot \\frac1n \\sum (d_i/s)^2$ with $s = \\max |d_i|$:
+    inf only where the mean itself passes the float range."""
+    s = float(np.max(np.abs(d)))
+    if not np.isfinite(s) or s == 0:
+        return s * s
+    scaled = d / s
+    return s * s * (float(np.vdot(scaled, scaled)) / d.size)
+
+
+def _mean(terms: Array) -> float:
+    """The mean of ``terms``, also where their sum overflows but the mean does not."""
+    mean = float(np.sum(terms)) / terms.size
+    if not np.isfinite(mean) and np.all(np.isfinite(terms)):
+        mean = float(np.sum(terms / terms.size))
+    return mean
 
 
 def _binary_correct(decided: NDArray[np.bool_], t: NDArray[Any]) -> tuple[int, int]:
@@ -455,7 +491,7 @@ class _BinaryCrossEntropyWithLogits(Loss):
         # Elementwise max(z, 0) - t z + log(1 + e^-|z|): the first two terms are exactly 0
         # for a confident right answer, so tiny losses are not lost to cancellation.
         terms = np.maximum(z, 0.0) - t * z + _stable.softplus_tail(z)
-        return float(np.sum(terms)) / z.size
+        return _mean(terms)
 
     def _gradient(self, z: Array, t: NDArray[Any]) -> Array:
         out = _stable.sigmoid(z)
@@ -580,10 +616,14 @@ values from 0 to 3
         log_s, grad = _stable.log_softmax_and_softmax(z, axis=1)
         if t.ndim == 1:
             rows = np.arange(n)
-            value = -float(np.sum(log_s[rows, t])) / n
+            value = -_mean(log_s[rows, t])
             grad[rows, t] -= 1.0
         else:
             value = -float(np.vdot(t, log_s)) / n
+            if not np.isfinite(value):  # 0 * -inf of a class without weight, or a big sum
+                with np.errstate(invalid="ignore"):
+                    weighted = np.where(t > 0, t * log_s, 0.0)
+                value = -_mean(weighted.sum(axis=1))
             grad *= t.sum(axis=1, keepdims=True)
             grad -= t
         grad /= n

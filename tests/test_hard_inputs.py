@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from nnref import DivergenceWarning, activations, datasets, init, layers, linear, metrics
+from nnref import DivergenceWarning, activations, datasets, init, layers, linear, losses, metrics
 from nnref.gradcheck import numerical_gradient
 from nnref.network import Autoencoder, Sequential, mlp
 from nnref.neuron import Neuron
@@ -163,3 +163,30 @@ def test_sequential_fit_divergence_names_the_learning_rate() -> None:
     X, y = datasets.gate("xor")
     with pytest.warns(DivergenceWarning, match=r"Sequential.fit diverged .* lr=1e\+200"):
         mlp([2, 4, 1], rng=0).fit(X * 1e100, y, "mse", epochs=20, lr=1e200)
+
+
+# --- numerically unreachable results: documented inf ----------------------------------------
+
+
+@pytest.mark.parametrize("key", ["mse", "squared_error", "binary_cross_entropy_with_logits"])
+def test_losses_beyond_the_float_range_are_inf_without_warnings(key: str) -> None:
+    loss = losses.get(key)
+    p, t = np.array([[1e308], [-1e308]]), np.array([[-1e308], [1e308]])
+    if key.startswith("binary"):
+        t = np.array([[0.0], [1.0]])
+        assert loss(p, t) == 1e308  # the mean of two values near the largest float
+    else:
+        assert loss(p, t) == np.inf
+    assert not np.any(np.isnan(loss.gradient(p, t)))
+
+
+def test_mse_gradient_past_an_overflowing_difference_is_finite() -> None:
+    p, t = np.full((4, 1), 1e308), np.full((4, 1), -1e308)
+    np.testing.assert_allclose(losses.mse.gradient(p, t), 1e308)  # 2 (p - t) / 4
+
+
+def test_cross_entropy_of_extreme_logits() -> None:
+    z = np.array([[BIG, -BIG]])
+    assert losses.cross_entropy(z, [0]) == 0.0
+    assert losses.cross_entropy(z, [[1.0, 0.0]]) == 0.0  # a class of weight 0 costs nothing
+    assert losses.cross_entropy(z, [1]) == np.inf
