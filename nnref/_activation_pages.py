@@ -38,20 +38,8 @@ CONCEPTS = {
     "output": ("Choosing an output activation", "concepts/output-activations.md"),
     "nonlinear": ("Why networks need non-linearity", "concepts/non-linearity.md"),
 }
-STABLE_KEYS = {
-    "sigmoid",
-    "softplus",
-    "log_sigmoid",
-    "softmax",
-    "log_softmax",
-    "softmin",
-    "silu",
-    "mish",
-    "swish",
-    "elu",
-    "celu",
-    "selu",
-}
+STABLE_KEYS = {"sigmoid", "softplus", "log_sigmoid", "softmax", "log_softmax", "softmin",
+               "silu", "mish", "swish", "elu", "celu", "selu"}
 OUTPUT_KEYS = {"identity", "sigmoid", "softmax", "log_softmax"}
 
 
@@ -140,14 +128,8 @@ def plot_svg(f: Activation) -> str:
     label = f.key if f.elementwise else f"{f.key}(x, 0, 1, −1)₁"
     ax.plot(x, y, color=PALETTE[0], label=label)
     ax.plot(x, dy, color=PALETTE[1], linestyle="--", label="derivative")
-    ax.plot(
-        probes,
-        _central_difference(f, probes),
-        "o",
-        color=PALETTE[2],
-        ms=5,
-        label="finite differences",
-    )
+    ax.plot(probes, _central_difference(f, probes), "o", color=PALETTE[2], ms=5,
+            label="finite differences")
     ax.axhline(0, color=PALETTE[7], lw=0.8)
     ax.axvline(0, color=PALETTE[7], lw=0.8)
     shown = [y, dy]
@@ -161,9 +143,8 @@ def plot_svg(f: Activation) -> str:
     ax.set_ylim(max(lo, -6) - pad, min(hi, 6) + pad)
     ax.set_xlabel("x (net input)")
     ax.legend(fontsize=9, loc="best")
-    return figure_to_svg(
-        fig, f"plot-{f.key.replace('_', '-')}", title=f"{f.name} and its derivative"
-    )
+    return figure_to_svg(fig, f"plot-{f.key.replace('_', '-')}",
+                         title=f"{f.name} and its derivative")
 
 
 def _probes(f: Activation) -> np.ndarray:
@@ -195,11 +176,8 @@ def _check_claims(f: Activation) -> None:
 def values_table(f: Activation) -> str:
     xs = np.array([-3.0, -1.0, -0.5, 0.0, 0.5, 1.0, 3.0])
     y, dy = _curve(f, xs)
-    heads = (
-        ["x", f"{f.key}(x)", "derivative"]
-        if f.elementwise
-        else ["x", "first output for input (x, 0, 1, −1)", "∂ first output / ∂x"]
-    )
+    heads = ["x", f"{f.key}(x)", "derivative"] if f.elementwise else [
+        "x", "first output for input (x, 0, 1, −1)", "∂ first output / ∂x"]
     return table(heads, zip(xs, y, dy, strict=True), digits=6)
 
 
@@ -214,17 +192,8 @@ def properties_table(f: Activation) -> str:
         ["differentiable everywhere", _yes(f.smooth)],
     ]
     if f.elementwise:
-        rows.append(
-            [
-                "saturates",
-                {
-                    "none": "no",
-                    "left": "for x → −∞",
-                    "right": "for x → +∞",
-                    "both": "on both sides",
-                }[f.saturates],
-            ]
-        )
+        rows.append(["saturates", {"none": "no", "left": "for x → −∞", "right": "for x → +∞",
+                                   "both": "on both sides"}[f.saturates]])
     else:
         rows.append(["input", "a vector along the last axis"])
     rows.append(["parameters (defaults)", params])
@@ -284,13 +253,12 @@ def activation_page(key: str) -> str:
     f = activations.get(key)
     _check_claims(f)
     vector_note = (
-        ""
-        if f.elementwise
-        else " This function takes a whole vector: the plot follows its first output while the "
+        "" if f.elementwise else
+        " This function takes a whole vector: the plot follows its first output while the "
         "first input $x$ varies and the other three inputs stay at 0, 1 and −1."
     )
     parts = [
-        f'!!! abstract "Definition"\n    {f.summary}\n',
+        f"!!! abstract \"Definition\"\n    {f.summary}\n",
         _definition(f) + "\n",
         "## Formula\n",
         f"$$\n{f.formula}\n$$\n",
@@ -322,16 +290,14 @@ def activation_footer(key: str) -> str:
     source = page_path(f.key)
     api = link(f"api/activations.md#nnref.activations.{f.key}", source)
     method = "derivative" if _has_derivative(f) else "jacobian"
-    return "\n".join(
-        [
-            "## In code\n",
-            f"```python\nfrom nnref import activations\n\nactivations.{f.key}({_call_args(f)})"
-            f"\nactivations.{f.key}.{method}(x)\n```\n",
-            f"API: [`nnref.activations.{f.key}`]({api})\n",
-            "## See also\n",
-            _see_also(f, source) + "\n",
-        ]
-    )
+    return "\n".join([
+        "## In code\n",
+        f"```python\nfrom nnref import activations\n\nactivations.{f.key}({_call_args(f)})"
+        f"\nactivations.{f.key}.{method}(x)\n```\n",
+        f"API: [`nnref.activations.{f.key}`]({api})\n",
+        "## See also\n",
+        _see_also(f, source) + "\n",
+    ])
 
 
 def _tex_cell(tex: str) -> str:
@@ -345,20 +311,17 @@ def catalogue_table(source: str = "activations/index.md") -> str:
     for family in families():
         rows: list[list[Any]] = []
         for f in (g for g in activations.catalog() if g.family == family):
-            rows.append(
-                [
-                    f"[{f.name}]({link(page_path(f.key), source)})",
-                    f"${_tex_cell(f.formula)}$",
-                    range_text(f),
-                    "✓" if f.monotonic else "",
-                    "✓" if f.zero_centered else "",
-                    "✓" if f.smooth else "",
-                ]
-            )
+            rows.append([
+                f"[{f.name}]({link(page_path(f.key), source)})",
+                f"${_tex_cell(f.formula)}$",
+                range_text(f),
+                "✓" if f.monotonic else "",
+                "✓" if f.zero_centered else "",
+                "✓" if f.smooth else "",
+            ])
         out.append(f"### {family_title(family)}\n")
-        out.append(
-            table(["name", "formula", "range", "monotonic", "odd", "differentiable"], rows) + "\n"
-        )
+        out.append(table(["name", "formula", "range", "monotonic", "odd", "differentiable"],
+                         rows) + "\n")
     return "\n".join(out)
 
 

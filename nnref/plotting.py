@@ -202,10 +202,7 @@ def _node(ax: Axes, xy: tuple[float, float], label: str, color: str, r: float = 
 
 
 def _arrow(
-    ax: Axes,
-    start: tuple[float, float],
-    end: tuple[float, float],
-    width: float,
+    ax: Axes, start: tuple[float, float], end: tuple[float, float], width: float,
     color: str = _INK,
 ) -> None:
     ax.add_patch(
@@ -259,20 +256,17 @@ def _draw_neuron(neuron: Neuron, names: list[str], trace: NeuronTrace | None) ->
     body = (3.3, body_y - 0.55, 4.2, 1.1)  # x, y, width, height of the neuron's body
     ax.add_patch(
         FancyBboxPatch(
-            body[:2],
-            body[2],
-            body[3],
-            boxstyle="round,pad=0.08,rounding_size=0.5",
-            facecolor="none",
-            edgecolor=PALETTE[0],
-            linewidth=2.2,
+            body[:2], body[2], body[3], boxstyle="round,pad=0.08,rounding_size=0.5",
+            facecolor="none", edgecolor=PALETTE[0], linewidth=2.2,
         )
     )
     stage_x = [body[0] + body[2] * f for f in (1 / 6, 3 / 6, 5 / 6)]
     for sx in (body[0] + body[2] / 3, body[0] + 2 * body[2] / 3):
         ax.plot([sx, sx], [body[1] + 0.12, body[1] + body[3] - 0.12], color=PALETTE[0], lw=1)
     labels = [r"$\Sigma$", neuron.activation.key, neuron.output.key]
-    values = [trace.net_input, trace.activity, trace.output] if trace is not None else [None] * 3
+    values = (
+        [trace.net_input, trace.activity, trace.output] if trace is not None else [None] * 3
+    )
     for sx, label, value, symbol in zip(stage_x, labels, values, "zao", strict=True):
         ax.text(sx, body_y + 0.14, label, ha="center", va="center", fontsize=12)
         text = f"${symbol}$" if value is None else f"${symbol} = {float(value):.3g}$"
@@ -370,21 +364,14 @@ def _draw_network(
                 # centre would cross the circle.
                 dx, dy = x1 - x0, y1 - y0
                 r = 0.28 / float(np.hypot(dx, dy))
-                ax.plot(
-                    [x0 + r * dx, x1 - r * dx],
-                    [y0 + r * dy, y1 - r * dy],
-                    color=color,
-                    lw=width,
-                    alpha=alpha,
-                    zorder=1,
-                )
+                ax.plot([x0 + r * dx, x1 - r * dx], [y0 + r * dy, y1 - r * dy], color=color,
+                        lw=width, alpha=alpha, zorder=1)
     colors = [PALETTE[2], *([PALETTE[0]] * (len(sizes) - 2)), PALETTE[1]]
     for layer, (k, size) in enumerate(zip(shown, sizes, strict=True)):
         x = 2.0 * layer
         for y in ys(k):
-            ax.add_patch(
-                Circle((x, y), 0.28, facecolor="none", edgecolor=colors[layer], lw=2, zorder=2)
-            )
+            ax.add_patch(Circle((x, y), 0.28, facecolor="none", edgecolor=colors[layer], lw=2,
+                                zorder=2))
         bottom = -(tallest - 1) / 2 - 0.9
         label = f"{names[layer]}\n{size} neuron{'s' if size != 1 else ''}"
         ax.text(x, bottom, label, ha="center", va="top", fontsize=9)
@@ -424,7 +411,9 @@ def _names_for(class_names: Sequence[str] | None, classes: Any) -> list[str]:
         return [f"class {c}" for c in classes.tolist()]
     names = [str(n) for n in class_names] if not isinstance(class_names, str) else []
     if len(names) != classes.shape[0]:
-        raise error("class_names", f"{classes.shape[0]} name(s), one per class", class_names)
+        raise error(
+            "class_names", f"{classes.shape[0]} name(s), one per class", class_names
+        )
     return names
 
 
@@ -442,15 +431,9 @@ def _scatter(ax: Axes, X: Any, index: Any, names: list[str], **kwargs: Any) -> N
         mask = index == k
         if np.any(mask):
             ax.scatter(
-                X[mask, 0],
-                X[mask, 1],
-                s=kwargs.get("s", 42),
-                color=PALETTE[k % len(PALETTE)],
-                marker=_MARKERS[k % len(_MARKERS)],
-                edgecolors=_INK,
-                linewidths=0.6,
-                label=name,
-                zorder=3,
+                X[mask, 0], X[mask, 1], s=kwargs.get("s", 42),
+                color=PALETTE[k % len(PALETTE)], marker=_MARKERS[k % len(_MARKERS)],
+                edgecolors=_INK, linewidths=0.6, label=name, zorder=3,
                 alpha=kwargs.get("alpha", 1.0),
             )
 
@@ -582,12 +565,7 @@ def decision_regions(
         k = classes.shape[0]
         colors = [PALETTE[i % len(PALETTE)] for i in range(k)]
         target.contourf(
-            g1,
-            g2,
-            region,
-            levels=np.arange(k + 1) - 0.5,
-            colors=colors,
-            alpha=0.22,
+            g1, g2, region, levels=np.arange(k + 1) - 0.5, colors=colors, alpha=0.22,
             antialiased=True,
         )
         for i in range(k):
@@ -662,12 +640,8 @@ def training_curve(
     with style():
         target = _target_axes(ax, (6.4, 3.2))
         target.plot(
-            epochs,
-            series,
-            label=label,
-            color=color,
-            marker="o" if series.shape[0] <= 40 else None,
-            markersize=4,
+            epochs, series, label=label, color=color,
+            marker="o" if series.shape[0] <= 40 else None, markersize=4,
         )
         if logy:
             target.set_yscale("log")
@@ -736,7 +710,9 @@ def cost_contour(
     if len(labels) != 2 or not all(isinstance(t, str) for t in labels):
         raise error("labels", "two strings (the axis labels)", labels)
 
-    g1, g2 = np.meshgrid(np.linspace(*bounds[0], resolution), np.linspace(*bounds[1], resolution))
+    g1, g2 = np.meshgrid(
+        np.linspace(*bounds[0], resolution), np.linspace(*bounds[1], resolution)
+    )
     grid = np.column_stack([g1.ravel(), g2.ravel()])
     values = np.asarray(cost(grid), dtype=float)
     if values.shape != (grid.shape[0],):
@@ -761,34 +737,17 @@ def cost_contour(
 
     with style():
         target = _target_axes(ax, (5.0, 4.2))
-        lines = target.contour(
-            g1, g2, surface, levels=drawn, colors=[PALETTE[0]], linewidths=1.0, alpha=0.75
-        )
+        lines = target.contour(g1, g2, surface, levels=drawn, colors=[PALETTE[0]],
+                               linewidths=1.0, alpha=0.75)
         target.clabel(lines, fontsize=7, fmt="%.3g")
         if steps is not None:
-            target.plot(
-                steps[:, 0],
-                steps[:, 1],
-                color=PALETTE[3],
-                marker="o",
-                markersize=3.5,
-                linewidth=1.5,
-                zorder=3,
-                label="descent path",
-            )
-            target.plot(
-                *steps[0],
-                marker="o",
-                markersize=9,
-                markerfacecolor="none",
-                markeredgecolor=PALETTE[3],
-                markeredgewidth=2,
-                linestyle="none",
-                zorder=4,
-            )
-            target.plot(
-                *steps[-1], marker="*", markersize=13, color=PALETTE[1], linestyle="none", zorder=4
-            )
+            target.plot(steps[:, 0], steps[:, 1], color=PALETTE[3], marker="o",
+                        markersize=3.5, linewidth=1.5, zorder=3, label="descent path")
+            target.plot(*steps[0], marker="o", markersize=9, markerfacecolor="none",
+                        markeredgecolor=PALETTE[3], markeredgewidth=2, linestyle="none",
+                        zorder=4)
+            target.plot(*steps[-1], marker="*", markersize=13, color=PALETTE[1],
+                        linestyle="none", zorder=4)
         target.set_xlim(float(bounds[0][0]), float(bounds[0][1]))
         target.set_ylim(float(bounds[1][0]), float(bounds[1][1]))
         target.set_xlabel(labels[0])
@@ -841,9 +800,7 @@ def _model_structure(model: Any) -> tuple[list[int], list[Any], list[str]]:
             label = _activation_label(layer)
             if label is None:
                 raise error(
-                    f"model.layers[{i}]",
-                    "a Dense, ActivationLayer or PReLU layer",
-                    layer,
+                    f"model.layers[{i}]", "a Dense, ActivationLayer or PReLU layer", layer,
                     TypeError,
                 )
             if not mats:
@@ -1088,23 +1045,15 @@ def regression_fit(
             )
     with style():
         target = _target_axes(ax, (6.4, 3.6))
-        target.scatter(
-            xs, ys, s=16, color=PALETTE[7], edgecolors=_INK, linewidths=0.4, label="data", zorder=2
-        )
+        target.scatter(xs, ys, s=16, color=PALETTE[7], edgecolors=_INK, linewidths=0.4,
+                       label="data", zorder=2)
         colours = [PALETTE[0], PALETTE[3], PALETTE[2], PALETTE[4], PALETTE[1], PALETTE[5]]
         for k, (name, curve) in enumerate(curves.items()):
-            target.plot(grid, curve, color=colours[k % len(colours)], lw=2.2, label=name, zorder=4)
+            target.plot(grid, curve, color=colours[k % len(colours)], lw=2.2, label=name,
+                        zorder=4)
         if true_curve is not None:  # drawn after the models, so their lines come first
-            target.plot(
-                grid,
-                true_curve,
-                color=_INK,
-                lw=1.2,
-                ls="--",
-                alpha=0.7,
-                label="noise-free curve",
-                zorder=3,
-            )
+            target.plot(grid, true_curve, color=_INK, lw=1.2,
+                        ls="--", alpha=0.7, label="noise-free curve", zorder=3)
         target.set_xlabel("$x$")
         target.set_ylabel("$y$")
         target.legend(fontsize=9)

@@ -36,12 +36,8 @@ CHROMIUM_ARGS = [
 
 
 def _chromium() -> str | None:
-    for candidate in (
-        os.environ.get("NNREF_CHROMIUM"),
-        "/usr/bin/chromium",
-        shutil.which("chromium"),
-        shutil.which("chromium-browser"),
-    ):
+    for candidate in (os.environ.get("NNREF_CHROMIUM"), "/usr/bin/chromium",
+                      shutil.which("chromium"), shutil.which("chromium-browser")):
         if candidate and Path(candidate).is_file():
             return candidate
     return None
@@ -100,15 +96,12 @@ def test_every_page_renders(browser: object, server: str, built_site: Path) -> N
     for path in pages:
         page = context.new_page()
         problems: list[str] = []
-        page.on(
-            "console", lambda m, p=problems: m.type == "error" and p.append(f"console: {m.text}")
-        )
+        page.on("console",
+                lambda m, p=problems: m.type == "error" and p.append(f"console: {m.text}"))
         page.on("pageerror", lambda e, p=problems: p.append(f"page error: {e}"))
         page.on("requestfailed", lambda r, p=problems: p.append(f"failed request: {r.url}"))
-        page.on(
-            "response",
-            lambda r, p=problems: r.status >= 400 and p.append(f"HTTP {r.status}: {r.url}"),
-        )
+        page.on("response", lambda r, p=problems: r.status >= 400
+                and p.append(f"HTTP {r.status}: {r.url}"))
         page.goto(server + path, wait_until="networkidle")
         problems += _check_math(page)
         problems += _check_figures(page)
@@ -148,11 +141,8 @@ def _check_figures(page: object) -> list[str]:
                     visible: style.visibility !== 'hidden' && style.display !== 'none'};
         })"""
     )
-    return [
-        f"figure {s['id']} not visible ({s['w']}x{s['h']})"
-        for s in sizes
-        if not (s["visible"] and s["w"] > 0 and s["h"] > 0)
-    ]
+    return [f"figure {s['id']} not visible ({s['w']}x{s['h']})" for s in sizes
+            if not (s["visible"] and s["w"] > 0 and s["h"] > 0)]
 
 
 def _check_palette_toggle(page: object) -> list[str]:
@@ -167,9 +157,8 @@ def _check_palette_toggle(page: object) -> list[str]:
     return []
 
 
-def test_home_page_in_both_schemes(
-    browser: object, server: str, tmp_path_factory: pytest.TempPathFactory
-) -> None:
+def test_home_page_in_both_schemes(browser: object, server: str,
+                                   tmp_path_factory: pytest.TempPathFactory) -> None:
     """The worked neuron is typeset and its diagram follows the text colour in each scheme."""
     shots = Path(os.environ.get("NNREF_SCREENSHOTS") or tmp_path_factory.mktemp("shots"))
     shots.mkdir(parents=True, exist_ok=True)

@@ -79,7 +79,6 @@ def test_block_ids_are_unique_per_page() -> None:
 
 # --- the strict build really fails ---------------------------------------------------------
 
-
 def _mini_site(tmp_path: Path, page: str) -> Path:
     """A one-page site that inherits the project's whole configuration."""
     docs = tmp_path / "docs"
@@ -118,7 +117,6 @@ def test_broken_link_fails_the_strict_build(tmp_path: Path) -> None:
 
 
 # --- links, anchors, offline assets ----------------------------------------------------------
-
 
 class _Collector(HTMLParser):
     def __init__(self) -> None:
@@ -218,7 +216,7 @@ def test_every_term_points_at_an_existing_page_and_anchor(built_site: Path) -> N
         page, _, anchor = str(term["page"]).partition("#")
         assert (DOCS / page).is_file(), term
         built = built_site / page.removesuffix(".md").removesuffix("index")
-        html = built if built.suffix == ".html" else built / "index.html"
+        html = (built if built.suffix == ".html" else built / "index.html")
         if anchor:
             assert anchor in _parse(html).ids, term
 
