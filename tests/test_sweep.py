@@ -1,8 +1,10 @@
 """The sweep: every public entry point over a catalogue of bad and extreme inputs.
 
-Each entry point is an ``Entry`` in ``ENTRIES``: a call with valid arguments, and the kind of
-each argument (``sweep_inputs``). The sweep replaces one argument at a time by every bad and
-every extreme value of its kind and classifies what happens:
+Each entry point is an ``Entry`` in ``ENTRIES`` (``sweep_entries``; the entries themselves are
+in ``sweep_entries_models``, ``sweep_entries_networks`` and ``sweep_entries_more``): a call
+with valid arguments, and the kind of each argument (``sweep_inputs``). The sweep replaces
+one argument at a time by every bad and every extreme value of its kind and classifies what
+happens:
 
 - a bad value must raise ``ValueError`` or ``TypeError`` whose message names the argument;
 - an extreme value must raise such an error, or return a finite result (documented
@@ -14,7 +16,8 @@ every extreme value of its kind and classifies what happens:
 ``test_every_public_entry_point_is_swept`` builds the list of public callables from the
 public API (``nnref.__all__``, every public module's ``__all__`` and the public methods of
 the public classes) and fails for one that is neither in ``ENTRIES`` nor in ``EXEMPT``, so a
-new entry point is swept by adding one ``Entry``.
+new entry point is swept by adding one ``Entry``. (``nnref.plotting`` is not part of the
+public API of ``nnref`` itself, which does not import matplotlib; it is not swept yet.)
 
 Run as a script (``python tests/test_sweep.py``) to print the count of each outcome.
 """
