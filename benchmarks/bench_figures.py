@@ -1,7 +1,8 @@
 """What every figure of the site costs: time to render it to SVG, and its size.
 
 Runs the executed blocks of every page (or of the pages named) the way the build does, and
-times each call of ``nnref.plotting.figure_to_svg``: drawing, layout and writing the SVG.
+times (in CPU seconds of this process, steadier than wall time on a busy machine) each call
+of ``nnref.plotting.figure_to_svg``: drawing, layout and writing the SVG.
 Figure creation inside the blocks is in the block's time, not the figure's.
 
     python benchmarks/bench_figures.py                       # every page, slowest figures first
@@ -48,25 +49,25 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write every figure's row here")
     args = parser.parse_args()
 
-    started = time.perf_counter()
+    started = time.process_time()
     import matplotlib  # noqa: F401  (imported once, as in the build; not in any figure's time)
 
     import nnref.plotting
     import nnref.plotting.figure
 
-    imported = time.perf_counter() - started
+    imported = time.process_time() - started
     original = nnref.plotting.figure_to_svg
     rows: list[dict[str, object]] = []
     current = {"page": ""}
 
     def timed(fig, figure_id, title=None):  # type: ignore[no-untyped-def]
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         svg = original(fig, figure_id, title)
         rows.append(
             {
                 "page": current["page"],
                 "figure": figure_id,
-                "ms": round(1000 * (time.perf_counter() - t0), 1),
+                "ms": round(1000 * (time.process_time() - t0), 1),
                 "kb": round(len(svg.encode()) / 1024, 1),
                 "paths": svg.count("<path"),
                 "layout": type(fig.get_layout_engine()).__name__.replace("LayoutEngine", "")
@@ -91,10 +92,10 @@ def main() -> None:
             session = opts.get("session")
             namespace = sessions.setdefault(session, {}) if session else {}
             namespace.setdefault("__name__", "__main__")
-            t0 = time.perf_counter()
+            t0 = time.process_time()
             with contextlib.redirect_stdout(io.StringIO()):
                 exec(compile(code, f"{page} [{opts.get('id')}]", "exec"), namespace)
-            block_time += time.perf_counter() - t0
+            block_time += time.process_time() - t0
 
     rows.sort(key=lambda r: -float(r["ms"]))  # type: ignore[arg-type]
     print(f"{'ms':>7} {'KB':>6} {'paths':>6}  {'layout':<12} figure (page)")

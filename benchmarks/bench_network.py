@@ -71,8 +71,10 @@ def main() -> None:
         return net
 
     ours = best_time(nnref_epoch, args.repeat)
-    print(f"data: {args.samples} x 784 float32, batches of {args.batch}, "
-          f"784-{args.hidden}-10 ReLU, cross-entropy, SGD lr={args.lr}, best of {args.repeat}")
+    print(
+        f"data: {args.samples} x 784 float32, batches of {args.batch}, "
+        f"784-{args.hidden}-10 ReLU, cross-entropy, SGD lr={args.lr}, best of {args.repeat}"
+    )
     print(f"numpy {np.__version__}, OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', 'unset')}")
     print(f"{'nnref (Sequential.fit)':<28} {ours * 1e3:9.1f} ms per epoch")
     if torch is None:

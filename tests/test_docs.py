@@ -352,6 +352,9 @@ MODULES = [
     "nnref.neuron",
     "nnref.optim",
     "nnref.plotting",
+    "nnref.plotting.diagrams",
+    "nnref.plotting.figure",
+    "nnref.plotting.learning",
 ]
 
 
