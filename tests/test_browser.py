@@ -4,12 +4,15 @@ Needs the ``playwright`` package and Debian's Chromium (``apt-get install chromi
 the browser the tests skip with that hint, unless ``NNREF_REQUIRE_BROWSER=1`` (set by
 ``.ci/run``) turns the skip into a failure. Playwright's own browser download is never used.
 
-Pages are visited several at a time from one browser. Each visit waits for the ``load`` event
-and for KaTeX to typeset every formula (not for the network to go idle, which costs seconds a
-page), then checks the formulas and figures and collects console errors, page errors, failed
-requests and HTTP errors; the palette toggle is clicked on a sample of pages (it is the same
-component on every page). The local server also records every request, so a failing request
-made after a page was checked still fails the test.
+Pages are visited several at a time from one browser. Each visit waits for the ``load`` event,
+for KaTeX to typeset every formula and for its fonts (not for the network to go idle, which
+costs seconds a page), then checks the formulas and figures and collects console errors, page
+errors, failed requests and HTTP errors. Two things are the same file or component on every
+page and are exercised on a sample (the home page and every tenth page): the palette toggle is
+clicked, and the search index (700 KB that the search worker fetches and indexes on every page
+load) is served for real; the other pages get an index with the same configuration and no
+entries. The local server records every request, so a failing request made after a page was
+checked still fails the test.
 """
 
 from __future__ import annotations
@@ -18,8 +21,10 @@ import asyncio
 import contextlib
 import functools
 import http.server
+import json
 import os
 import shutil
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,7 +43,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 PARALLEL_PAGES = 4  # pages open at once; more only queue up for the machine's cores
-TOGGLE_EVERY = 10  # the palette toggle is clicked on every 10th page (and the home page)
+SAMPLE_EVERY = 10  # toggle and real search index: the home page and every 10th page
 TIMEOUT_MS = 60_000
 
 
@@ -78,6 +83,11 @@ class _Server(http.server.ThreadingHTTPServer):
 
     requests: list[tuple[str, int]]
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A page closed while a file was still being sent: not an error of the site.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
 
 class _RecordingHandler(http.server.SimpleHTTPRequestHandler):
     server: _Server
@@ -106,11 +116,12 @@ def _url(server: _Server) -> str:
 
 
 def _pages(site: Path) -> list[str]:
+    """Every page's URL path, the home page first."""
     pages = []
-    for html in sorted(site.rglob("index.html")):
+    for html in site.rglob("index.html"):
         rel = html.parent.relative_to(site).as_posix()
         pages.append("" if rel == "." else rel + "/")
-    return pages
+    return sorted(pages, key=lambda p: (p != "", p))
 
 
 TYPESET = """() => [...document.querySelectorAll('.arithmatex')]
@@ -162,8 +173,13 @@ async def _check_palette_toggle(page: Any) -> list[str]:
     return []
 
 
-async def _visit(context: Any, url: str, toggle: bool) -> list[str]:
+async def _visit(context: Any, url: str, sample: bool, empty_index: str) -> list[str]:
     page = await context.new_page()
+    if not sample:
+        await page.route(
+            "**/search/search_index.json",
+            lambda route: route.fulfill(content_type="application/json", body=empty_index),
+        )
     problems: list[str] = []
     page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
     page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
@@ -174,16 +190,19 @@ async def _visit(context: Any, url: str, toggle: bool) -> list[str]:
         problems += await _check_math(page)
         await page.evaluate("() => document.fonts.ready.then(() => true)")  # KaTeX's fonts
         problems += await _check_figures(page)
-        if toggle:
+        if sample:
             problems += await _check_palette_toggle(page)
+        found = list(problems)  # a request still running is cut when the page closes
     finally:
         await page.close()
-    return problems
+    return found
 
 
-async def _visit_all(executable: str, base: str, pages: list[str]) -> list[str]:
+async def _visit_all(executable: str, base: str, pages: list[str], site: Path) -> list[str]:
     from playwright.async_api import async_playwright
 
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    empty_index = json.dumps({**index, "docs": []})
     slots = asyncio.Semaphore(PARALLEL_PAGES)
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
@@ -191,7 +210,7 @@ async def _visit_all(executable: str, base: str, pages: list[str]) -> list[str]:
 
         async def one(i: int, path: str) -> list[str]:
             async with slots:
-                found = await _visit(context, base + path, toggle=i % TOGGLE_EVERY == 0)
+                found = await _visit(context, base + path, i % SAMPLE_EVERY == 0, empty_index)
             return [f"/{path}: {problem}" for problem in found]
 
         results = await asyncio.gather(*(one(i, path) for i, path in enumerate(pages)))
@@ -202,8 +221,10 @@ async def _visit_all(executable: str, base: str, pages: list[str]) -> list[str]:
 
 def test_every_page_renders(chromium: str, server: _Server, built_site: Path) -> None:
     pages = _pages(built_site)
-    assert len(pages) >= 10 and pages[0] == ""  # the home page comes first: it is toggled
-    failures = asyncio.run(_visit_all(chromium, _url(server), pages))
+    assert len(pages) >= 10 and pages[0] == ""  # the home page comes first: it is sampled
+    failures = asyncio.run(_visit_all(chromium, _url(server), pages, built_site))
+    # The browser caches it, so the real index is fetched once for all the sampled pages.
+    assert any(path.endswith("search_index.json") for path, _ in server.requests)
     visited = {path.split("?")[0] for path, _ in server.requests}
     missing = [p for p in pages if "/" + p not in visited]
     failures += [f"/{p}: never requested" for p in missing]

@@ -19,7 +19,7 @@ from nnref_site.terms import aliases, load_terms
 from nnref_site.tooltips import TooltipExtension
 
 from tests.conftest import ROOT
-from tests.test_docs import DOCS, PAGES, built_page
+from tests.test_docs import DOCS, FENCE, OPTION, PAGES, built_page
 
 SKIPPED_TAGS = {"a", "code", "pre", "kbd", "samp", "script", "style", "svg", "math", "button"}
 SKIPPED_TAGS |= {f"h{i}" for i in range(1, 7)}
@@ -213,10 +213,16 @@ AUTODOC = re.compile(r"^::: .*(\n[ \t]+.*)*", re.MULTILINE)
 
 
 def page_html(page: str) -> str:
-    """The page's own Markdown converted as the build does (blocks stay code, not output)."""
+    """The page's own Markdown converted as the build does, without its executed blocks and
+    API entries (their output is converted separately and carries no marks)."""
     names, options = _page_extensions()
-    source = AUTODOC.sub("", (DOCS / page).read_text(encoding="utf-8"))
+    source = (DOCS / page).read_text(encoding="utf-8")
+    source = AUTODOC.sub("", FENCE.sub(lambda m: "" if _executed(m) else m.group(0), source))
     return markdown.Markdown(extensions=names, extension_configs=options).convert(source)
+
+
+def _executed(match: re.Match[str]) -> bool:
+    return dict(OPTION.findall(match["opts"])).get("exec", "").lower() in {"on", "1", "true"}
 
 
 @pytest.mark.parametrize("page", PAGES)
