@@ -3,7 +3,9 @@
 The site is built once per run, however many pytest-xdist workers share the run: as soon as a
 worker finds a collected test that needs ``built_site``, the first one to claim the build
 starts ``mkdocs build --strict`` in a background thread, so the build overlaps with the unit
-tests; every test that needs the site waits for that one build. Tests that need it run last.
+tests; every test that needs the site waits for that one build. The browser test, the longest,
+is queued first (it waits for the build, then runs while the other workers do the rest); the
+other tests that need the site run last.
 """
 
 from __future__ import annotations
@@ -51,8 +53,15 @@ def _needs_site(item: pytest.Item) -> bool:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests that need the built site run after the others, while it builds."""
-    items.sort(key=_needs_site)  # stable: keeps the order within both groups
+    """The browser tests first (the longest), then the tests that need no site (while the site
+    builds), then the other tests of the built site."""
+
+    def order(item: pytest.Item) -> int:
+        if item.get_closest_marker("browser"):
+            return 0
+        return 2 if _needs_site(item) else 1
+
+    items.sort(key=order)  # stable: keeps the order within each group
 
 
 def _run_dir(factory: pytest.TempPathFactory) -> Path:

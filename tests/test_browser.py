@@ -32,6 +32,8 @@ from typing import Any
 
 import pytest
 
+pytestmark = pytest.mark.browser
+
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
