@@ -37,6 +37,8 @@ def _font_line(family: tuple[str, ...], size: float) -> tuple[float, float]:
 
 def _extent(text: str, prop: FontProperties) -> tuple[float, float, float]:
     """Width, ascent and descent in points of one line of text, as matplotlib lays it out."""
+    if "\n" in text:
+        raise _Unsupported
     ismath = text.count("$") >= 2 and bool(mpl.rcParams["text.parse_math"])
     width, height, descent = text_to_path.get_text_width_height_descent(text, prop, ismath=ismath)
     ascent, low = _font_line(tuple(prop.get_family()), prop.get_size_in_points())
@@ -58,8 +60,9 @@ def _tick_style(axis: Axis, name: str) -> tuple[float, FontProperties]:
     return float(params["pad"]) + float(outside), prop
 
 
-class _Offset(Exception):
-    """An axis needs an offset text ("1e−3", "+1"): leave that figure to constrained layout."""
+class _Unsupported(Exception):
+    """An offset text on an axis ("1e−3"), or a label of several lines: leave the figure to
+    constrained layout."""
 
 
 def _tick_labels(axis: Axis) -> list[tuple[float, str]]:
@@ -75,7 +78,7 @@ def _tick_labels(axis: Axis) -> list[tuple[float, str]]:
         locs = [float(v) for v in locator() if min(lo, hi) <= v <= max(lo, hi)]
         labels = formatter.format_ticks(locs)
         if getattr(formatter, "get_offset", lambda: "")():
-            raise _Offset
+            raise _Unsupported
         at = (transform.transform(locs) - a) / (b - a) if locs else []
         found += [(float(f), s) for f, s in zip(at, labels, strict=True) if s]
     return found
@@ -131,7 +134,7 @@ class FastLayout(ConstrainedLayoutEngine):
         for _ in range(2):  # the number of ticks depends on the plot's size: settle it
             try:
                 margins = self._margins(ax, width, height, margins, 72 / fig.dpi)
-            except _Offset:
+            except _Unsupported:
                 return False
             ax.set_position(
                 [
@@ -141,6 +144,7 @@ class FastLayout(ConstrainedLayoutEngine):
                     1 - (margins["bottom"] + margins["top"]) / height,
                 ]
             )
+            ax.set_in_layout(True)  # set_position opts the axes out of layout engines
         return True
 
     @staticmethod
@@ -184,9 +188,9 @@ class FastLayout(ConstrainedLayoutEngine):
                 _, a, d = _extent(ax.get_xlabel(), ax.xaxis.label.get_fontproperties())
                 below += ax.xaxis.labelpad + a + d
             out["bottom"] = max(out["bottom"], below)
-        if ax.get_title():
+        if ax.get_title():  # with the default padding, standing on its baseline
             _, a, _ = _extent(ax.get_title(), ax.title.get_fontproperties())
-            out["top"] = max(out["top"], mpl.rcParams["axes.titlepad"] + a)  # on its baseline
+            out["top"] = max(out["top"], mpl.rcParams["axes.titlepad"] + a)
         for text in ax.texts:  # annotations may reach past the plot area
             if text.get_visible() and text.get_text():
                 box, plot = text.get_window_extent(), ax.bbox  # in pixels
