@@ -108,7 +108,7 @@ def main() -> int:
         record["test_run_runs"] = runs
         failed |= any(r["returncode"] for r in runs)
     results = json.loads(args.out.read_text(encoding="utf-8")) if args.out.is_file() else {}
-    results[args.label] = record
+    results[args.label] = {**results.get(args.label, {}), **record}  # keep what was not rerun
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     for key in ("strict_build", "test_run"):

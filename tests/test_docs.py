@@ -306,6 +306,18 @@ def test_site_needs_no_network(built_site: Path) -> None:
     assert (built_site / "assets" / "katex" / "katex.min.js").is_file()
 
 
+PAGE_BUDGET = 250 * 1024  # bytes of HTML a reader downloads for one page (figures inline)
+
+
+def test_no_page_is_heavier_than_the_budget(built_site: Path) -> None:
+    heavy = {
+        str(p.relative_to(built_site)): p.stat().st_size // 1024
+        for p in _html_pages(built_site)
+        if p.stat().st_size > PAGE_BUDGET
+    }
+    assert not heavy, f"pages over {PAGE_BUDGET // 1024} KB (lighten their figures): {heavy}"
+
+
 def test_the_site_has_figures(built_site: Path) -> None:
     """The per-page tests compare the figures; make sure there are figures to compare."""
     count = sum(len(SVG.findall(p.read_text(encoding="utf-8"))) for p in _html_pages(built_site))
