@@ -3,9 +3,7 @@
 The site is built once per run, however many pytest-xdist workers share the run: as soon as a
 worker finds a collected test that needs ``built_site``, the first one to claim the build
 starts ``mkdocs build --strict`` in a background thread, so the build overlaps with the unit
-tests; every test that needs the site waits for that one build. The browser test, the longest,
-is queued first (it waits for the build, then runs while the other workers do the rest); the
-other tests that need the site run last.
+tests; every test that needs the site waits for that one build.
 """
 
 from __future__ import annotations
@@ -53,11 +51,13 @@ def _needs_site(item: pytest.Item) -> bool:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The browser tests first (the longest), then the tests that need no site (while the site
-    builds), then the other tests of the built site."""
+    """The tests that need no site first (they run while the site builds), then the tests of
+    the built site. Under pytest-xdist the browser tests, the longest, go to the front: one
+    worker waits for the build and then runs them while the other workers do the rest."""
+    workers = bool(os.environ.get("PYTEST_XDIST_WORKER"))
 
     def order(item: pytest.Item) -> int:
-        if item.get_closest_marker("browser"):
+        if workers and item.get_closest_marker("browser"):
             return 0
         return 2 if _needs_site(item) else 1
 
