@@ -21,12 +21,15 @@ __all__ = [
     "as_label_array",
     "as_sample_matrix",
     "check_bool",
+    "check_callable",
     "check_choice",
     "check_finite",
     "check_fitted",
     "check_float_dtype",
+    "check_int",
     "check_interval",
     "check_n_features",
+    "check_names",
     "check_ndim",
     "check_nonnegative",
     "check_positive",
@@ -37,6 +40,8 @@ __all__ = [
     "check_rng",
     "check_sample_shape",
     "check_shape",
+    "check_str",
+    "check_type",
     "describe",
 ]
 
@@ -409,3 +414,81 @@ def check_sample_shape(input_shape: Any, name: str = "input_shape") -> tuple[int
             TypeError if shape is None else ValueError,
         )
     return shape
+
+
+def check_int(value: Any, name: str, low: int, high: int) -> int:
+    """Return ``value`` as an int if it is an integer from ``low`` to ``high`` (both included).
+
+    Examples:
+        >>> check_int(200, "resolution", 2, 2000)
+        200
+        >>> check_int(1, "resolution", 2, 2000)
+        Traceback (most recent call last):
+        ...
+        ValueError: resolution must be an int from 2 to 2000, got 1
+    """
+    rule = f"an int from {low} to {high}"
+    if isinstance(value, bool) or not isinstance(value, Integral):
+        raise error(name, rule, value, TypeError)
+    if not low <= value <= high:
+        raise error(name, rule, value)
+    return int(value)
+
+
+def check_str(value: Any, name: str, *, optional: bool = False) -> str | None:
+    """Return ``value`` if it is a string (or ``None``, when ``optional``).
+
+    Examples:
+        >>> check_str("cost", "ylabel")
+        'cost'
+        >>> check_str(None, "label", optional=True) is None
+        True
+    """
+    if isinstance(value, str) or (optional and value is None):
+        return value
+    raise error(name, "a string or None" if optional else "a string", value, TypeError)
+
+
+def check_callable(value: Any, name: str, rule: str) -> Any:
+    """Return ``value`` if it can be called; ``rule`` says what kind of function is expected.
+
+    Examples:
+        >>> check_callable(len, "cost", "a function of points of shape (n, 2)") is len
+        True
+    """
+    if not callable(value):
+        raise error(name, rule, value, TypeError)
+    return value
+
+
+def check_type(value: Any, name: str, types: type | tuple[type, ...], rule: str) -> Any:
+    """Return ``value`` if it is an instance of ``types``; ``rule`` names them for the reader.
+
+    Examples:
+        >>> check_type(2.5, "x", (int, float), "a number")
+        2.5
+    """
+    if not isinstance(value, types):
+        raise error(name, rule, value, TypeError)
+    return value
+
+
+def check_names(values: Any, name: str, n: int, rule: str) -> list[str]:
+    """Return ``values`` as ``n`` strings (one label each); a single string is refused.
+
+    ``rule`` describes what is expected, e.g. ``"3 names, one per layer"``.
+
+    Examples:
+        >>> check_names(["input", "output"], "layer_names", 2, "2 names, one per layer")
+        ['input', 'output']
+        >>> check_names("ab", "layer_names", 2, "2 names, one per layer")
+        Traceback (most recent call last):
+        ...
+        ValueError: layer_names must be 2 names, one per layer, got 'ab'
+    """
+    if isinstance(values, str | bytes) or not hasattr(values, "__len__"):
+        kind = ValueError if isinstance(values, str | bytes) else TypeError
+        raise error(name, rule, values, kind)
+    if len(values) != n:
+        raise error(name, rule, values)
+    return [str(v) for v in values]

@@ -3,25 +3,36 @@
 Needs the ``playwright`` package and Debian's Chromium (``apt-get install chromium``); without
 the browser the tests skip with that hint, unless ``NNREF_REQUIRE_BROWSER=1`` (set by
 ``.ci/run``) turns the skip into a failure. Playwright's own browser download is never used.
+
+Pages are visited several at a time from one browser. Each visit waits for the ``load`` event,
+for KaTeX to typeset every formula and for its fonts (not for the network to go idle, which
+costs seconds a page), then checks the formulas and figures and collects console errors, page
+errors, failed requests and HTTP errors. Two things are the same file or component on every
+page and are exercised on a sample (the home page and every tenth page): the palette toggle is
+clicked, and the search index (700 KB that the search worker fetches and indexes on every page
+load) is served for real; the other pages get an index with the same configuration and no
+entries. The local server records every request, so a failing request made after a page was
+checked still fails the test.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import functools
 import http.server
+import json
 import os
 import shutil
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-try:
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-except ImportError:  # the browser tests skip below
-    PlaywrightTimeout = TimeoutError  # type: ignore[misc,assignment]
+pytestmark = pytest.mark.browser
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -33,11 +44,18 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+PARALLEL_PAGES = 4  # pages open at once; more only queue up for the machine's cores
+SAMPLE_EVERY = 10  # toggle and real search index: the home page and every 10th page
+TIMEOUT_MS = 60_000
 
 
 def _chromium() -> str | None:
-    for candidate in (os.environ.get("NNREF_CHROMIUM"), "/usr/bin/chromium",
-                      shutil.which("chromium"), shutil.which("chromium-browser")):
+    for candidate in (
+        os.environ.get("NNREF_CHROMIUM"),
+        "/usr/bin/chromium",
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+    ):
         if candidate and Path(candidate).is_file():
             return candidate
     return None
@@ -50,78 +68,76 @@ def _unavailable(reason: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
+def chromium() -> str:
+    """The Chromium executable, once the playwright package is known to be there."""
     try:
-        from playwright.sync_api import sync_playwright
+        import playwright.async_api  # noqa: F401
     except ImportError:
         _unavailable("the playwright package is missing: pip install -e '.[test]'")
     executable = _chromium()
     if executable is None:
         _unavailable("Chromium is not installed; install it with: sudo apt-get install chromium")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+    return str(executable)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class _Server(http.server.ThreadingHTTPServer):
+    """Serves the built site and remembers every request: (path, status)."""
+
+    requests: list[tuple[str, int]]
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A page closed while a file was still being sent: not an error of the site.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+class _RecordingHandler(http.server.SimpleHTTPRequestHandler):
+    server: _Server
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        self.server.requests.append((self.path, int(code) if str(code).isdigit() else 0))
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
 
 
 @pytest.fixture(scope="module")
-def server(built_site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def server(built_site: Path) -> Iterator[_Server]:
+    handler = functools.partial(_RecordingHandler, directory=str(built_site))
+    httpd = _Server(("127.0.0.1", 0), handler)
+    httpd.requests = []
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    yield httpd
     httpd.shutdown()
     httpd.server_close()
 
 
+def _url(server: _Server) -> str:
+    return f"http://127.0.0.1:{server.server_address[1]}/"
+
+
 def _pages(site: Path) -> list[str]:
+    """Every page's URL path, the home page first."""
     pages = []
-    for html in sorted(site.rglob("index.html")):
+    for html in site.rglob("index.html"):
         rel = html.parent.relative_to(site).as_posix()
         pages.append("" if rel == "." else rel + "/")
-    return pages
-
-
-def test_every_page_renders(browser: object, server: str, built_site: Path) -> None:
-    pages = _pages(built_site)
-    assert len(pages) >= 10
-    failures: list[str] = []
-    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
-    for path in pages:
-        page = context.new_page()
-        problems: list[str] = []
-        page.on("console",
-                lambda m, p=problems: m.type == "error" and p.append(f"console: {m.text}"))
-        page.on("pageerror", lambda e, p=problems: p.append(f"page error: {e}"))
-        page.on("requestfailed", lambda r, p=problems: p.append(f"failed request: {r.url}"))
-        page.on("response", lambda r, p=problems: r.status >= 400
-                and p.append(f"HTTP {r.status}: {r.url}"))
-        page.goto(server + path, wait_until="networkidle")
-        problems += _check_math(page)
-        problems += _check_figures(page)
-        problems += _check_palette_toggle(page)
-        failures += [f"/{path}: {p}" for p in problems]
-        page.close()
-    context.close()
-    assert not failures, "\n".join(failures)
+    return sorted(pages, key=lambda p: (p != "", p))
 
 
 TYPESET = """() => [...document.querySelectorAll('.arithmatex')]
     .every(el => el.querySelector('.katex'))"""
+SCHEME = "() => document.body.getAttribute('data-md-color-scheme')"
+TOGGLE = "form[data-md-component=palette] label:visible"
 
 
-def _check_math(page: object) -> list[str]:
-    # KaTeX runs when Material's document$ fires, which on a busy machine can come after
-    # "networkidle": give it time, then report whatever is still raw.
-    with contextlib.suppress(PlaywrightTimeout):
-        page.wait_for_function(TYPESET, timeout=20_000)  # type: ignore[attr-defined]
-    result = page.evaluate(  # type: ignore[attr-defined]
+async def _check_math(page: Any) -> list[str]:
+    # KaTeX runs when Material's document$ fires, after "load": give it time, then report
+    # whatever is still raw.
+    with contextlib.suppress(Exception):
+        await page.wait_for_function(TYPESET, timeout=20_000)
+    result = await page.evaluate(
         """() => {
             const all = [...document.querySelectorAll('.arithmatex')];
             const raw = all.filter(el => !el.querySelector('.katex'))
@@ -132,8 +148,8 @@ def _check_math(page: object) -> list[str]:
     return [f"formula not typeset: {t!r}" for t in result["raw"]]
 
 
-def _check_figures(page: object) -> list[str]:
-    sizes = page.evaluate(  # type: ignore[attr-defined]
+async def _check_figures(page: Any) -> list[str]:
+    sizes = await page.evaluate(
         """() => [...document.querySelectorAll('svg.nnref-figure')].map(svg => {
             const r = svg.getBoundingClientRect();
             const style = getComputedStyle(svg);
@@ -141,39 +157,111 @@ def _check_figures(page: object) -> list[str]:
                     visible: style.visibility !== 'hidden' && style.display !== 'none'};
         })"""
     )
-    return [f"figure {s['id']} not visible ({s['w']}x{s['h']})" for s in sizes
-            if not (s["visible"] and s["w"] > 0 and s["h"] > 0)]
+    return [
+        f"figure {s['id']} not visible ({s['w']}x{s['h']})"
+        for s in sizes
+        if not (s["visible"] and s["w"] > 0 and s["h"] > 0)
+    ]
 
 
-def _check_palette_toggle(page: object) -> list[str]:
-    scheme = "() => document.body.getAttribute('data-md-color-scheme')"
-    before = page.evaluate(scheme)  # type: ignore[attr-defined]
-    page.locator("form[data-md-component=palette] label:visible").first.click()  # type: ignore[attr-defined]
-    after = page.evaluate(scheme)  # type: ignore[attr-defined]
-    page.locator("form[data-md-component=palette] label:visible").first.click()  # type: ignore[attr-defined]
-    back = page.evaluate(scheme)  # type: ignore[attr-defined]
+async def _check_palette_toggle(page: Any) -> list[str]:
+    before = await page.evaluate(SCHEME)
+    await page.locator(TOGGLE).first.click()
+    after = await page.evaluate(SCHEME)
+    await page.locator(TOGGLE).first.click()
+    back = await page.evaluate(SCHEME)
     if {before, after} != {"default", "slate"} or back != before:
         return [f"palette toggle did not switch schemes: {before} -> {after} -> {back}"]
     return []
 
 
-def test_home_page_in_both_schemes(browser: object, server: str,
-                                   tmp_path_factory: pytest.TempPathFactory) -> None:
+async def _visit(context: Any, url: str, sample: bool, empty_index: str) -> list[str]:
+    page = await context.new_page()
+    if not sample:
+        await page.route(
+            "**/search/search_index.json",
+            lambda route: route.fulfill(content_type="application/json", body=empty_index),
+        )
+    problems: list[str] = []
+    page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"failed request: {r.url}"))
+    page.on("response", lambda r: r.status >= 400 and problems.append(f"HTTP {r.status}: {r.url}"))
+    try:
+        await page.goto(url, wait_until="load", timeout=TIMEOUT_MS)
+        problems += await _check_math(page)
+        await page.evaluate("() => document.fonts.ready.then(() => true)")  # KaTeX's fonts
+        problems += await _check_figures(page)
+        if sample:
+            problems += await _check_palette_toggle(page)
+        found = list(problems)  # a request still running is cut when the page closes
+    finally:
+        await page.close()
+    return found
+
+
+async def _visit_all(executable: str, base: str, pages: list[str], site: Path) -> list[str]:
+    from playwright.async_api import async_playwright
+
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    empty_index = json.dumps({**index, "docs": []})
+    slots = asyncio.Semaphore(PARALLEL_PAGES)
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        context = await browser.new_context(viewport={"width": 1280, "height": 900})
+
+        async def one(i: int, path: str) -> list[str]:
+            async with slots:
+                found = await _visit(context, base + path, i % SAMPLE_EVERY == 0, empty_index)
+            return [f"/{path}: {problem}" for problem in found]
+
+        results = await asyncio.gather(*(one(i, path) for i, path in enumerate(pages)))
+        await context.close()
+        await browser.close()
+    return [problem for found in results for problem in found]
+
+
+def test_every_page_renders(chromium: str, server: _Server, built_site: Path) -> None:
+    pages = _pages(built_site)
+    assert len(pages) >= 10 and pages[0] == ""  # the home page comes first: it is sampled
+    failures = asyncio.run(_visit_all(chromium, _url(server), pages, built_site))
+    # The browser caches it, so the real index is fetched once for all the sampled pages.
+    assert any(path.endswith("search_index.json") for path, _ in server.requests)
+    visited = {path.split("?")[0] for path, _ in server.requests}
+    missing = [p for p in pages if "/" + p not in visited]
+    failures += [f"/{p}: never requested" for p in missing]
+    failures += [f"{path}: HTTP {status}" for path, status in server.requests if status >= 400]
+    assert not failures, "\n".join(failures)
+
+
+async def _both_schemes(executable: str, base: str, shots: Path) -> dict[str, str]:
+    from playwright.async_api import async_playwright
+
+    colours = {}
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        page = await browser.new_page(viewport={"width": 1280, "height": 1400})
+        await page.goto(base, wait_until="load", timeout=TIMEOUT_MS)
+        await page.wait_for_function(TYPESET, timeout=20_000)
+        for scheme in ("default", "slate"):
+            if await page.evaluate(SCHEME) != scheme:
+                await page.locator(TOGGLE).first.click()
+            await page.wait_for_timeout(300)
+            colours[scheme] = await page.evaluate(
+                "() => getComputedStyle(document.querySelector('svg.nnref-figure')).color"
+            )
+            assert await page.locator(".katex").count() > 0
+            assert "0.71" in await page.inner_text("article")
+            await page.screenshot(path=str(shots / f"home-{scheme}.png"), full_page=True)
+        await browser.close()
+    return colours
+
+
+def test_home_page_in_both_schemes(
+    chromium: str, server: _Server, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     """The worked neuron is typeset and its diagram follows the text colour in each scheme."""
     shots = Path(os.environ.get("NNREF_SCREENSHOTS") or tmp_path_factory.mktemp("shots"))
     shots.mkdir(parents=True, exist_ok=True)
-    page = browser.new_page(viewport={"width": 1280, "height": 1400})  # type: ignore[attr-defined]
-    page.goto(server, wait_until="networkidle")
-    colours = {}
-    for scheme in ("default", "slate"):
-        if page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") != scheme:
-            page.locator("form[data-md-component=palette] label:visible").first.click()
-        page.wait_for_timeout(300)
-        colours[scheme] = page.evaluate(
-            "() => getComputedStyle(document.querySelector('svg.nnref-figure')).color"
-        )
-        assert page.locator(".katex").count() > 0
-        assert "0.71" in page.inner_text("article")
-        page.screenshot(path=str(shots / f"home-{scheme}.png"), full_page=True)
+    colours = asyncio.run(_both_schemes(chromium, _url(server), shots))
     assert colours["default"] != colours["slate"], colours
-    page.close()

@@ -1,7 +1,10 @@
 """The glossary site: every example runs, the strict build fails on errors, links and assets hold.
 
-The site is built once per test run (``built_site`` in conftest.py) with
-``mkdocs build --strict``; building it is itself the first test.
+The site is built once per test run (``built_site`` in conftest.py, shared by every pytest-xdist
+worker) with ``mkdocs build --strict``. Each page's blocks also run here, one page at a time
+with the global state restored between pages: a failure names the page and block, and the
+figures they draw must be byte-identical to the build's (reproducible figures, and no state
+that leaks from the pages built before).
 """
 
 from __future__ import annotations
@@ -10,12 +13,17 @@ import contextlib
 import importlib
 import inspect
 import io
+import os
 import re
 import runpy
+import sys
+import warnings
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
+import numpy as np
 import pytest
 
 from tests.conftest import ROOT, build_site
@@ -51,11 +59,54 @@ def test_site_builds_strictly(built_site: Path) -> None:
     assert (built_site / "neuron" / "index.html").is_file()
 
 
-@pytest.mark.parametrize("page", EXEC_PAGES)
-def test_page_examples_run(page: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run a page's blocks as markdown-exec does, naming the block that fails."""
-    monkeypatch.chdir(ROOT)
+def built_page(site: Path, page: str) -> Path:
+    """The HTML file MkDocs writes for the docs page ``page`` (directory URLs)."""
+    stem = page.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return site / stem.removesuffix("index") / "index.html"
+    return site / stem / "index.html"
+
+
+SVG = re.compile(r"<svg id=.*?</svg>", re.DOTALL)
+
+
+def _global_state() -> dict[str, Any]:
+    """Process-wide settings a page could change for every page built after it."""
+    import matplotlib as mpl
+
+    from nnref import activations
+
+    random_state = np.random.get_state()  # noqa: NPY002 (checking that no page uses it)
+    return {
+        "NumPy print options (use `with np.printoptions(...)`)": np.get_printoptions(),
+        "NumPy floating-point error handling (use `with np.errstate(...)`)": np.geterr(),
+        "NumPy's global random state (use an rng argument)": (
+            random_state[1].tobytes(),
+            *random_state[2:],
+        ),
+        "matplotlib rcParams (use `with nnref.plotting.style()` or mpl.rc_context)": (
+            mpl.rcParams.copy()
+        ),
+        "warnings filters (use `with warnings.catch_warnings()`)": list(warnings.filters),
+        "working directory": os.getcwd(),
+        "sys.path": list(sys.path),
+        "activation catalogue": [f.key for f in activations.catalog()],
+    }
+
+
+def _restore(state: dict[str, Any]) -> None:
+    import matplotlib as mpl
+
+    np.set_printoptions(**state["NumPy print options (use `with np.printoptions(...)`)"])
+    np.seterr(**state["NumPy floating-point error handling (use `with np.errstate(...)`)"])
+    mpl.rcParams.update(state[next(k for k in state if k.startswith("matplotlib"))])
+    warnings.filters[:] = state["warnings filters (use `with warnings.catch_warnings()`)"]
+
+
+def run_page(page: str) -> list[tuple[dict[str, str], str]]:
+    """Run a page's blocks as markdown-exec does: (options, printed output) per block."""
     sessions: dict[str, dict[str, object]] = {}
+    outputs = []
     for opts, code in executed_blocks(page):
         assert opts.get("id"), f"{page}: every executed block needs an id=... option"
         session = opts.get("session")
@@ -67,8 +118,40 @@ def test_page_examples_run(page: str, monkeypatch: pytest.MonkeyPatch) -> None:
                 exec(compile(code, f"{page} [{opts['id']}]", "exec"), namespace)
         except Exception as exc:  # pragma: no cover - the message is the point
             pytest.fail(f"{page}: block {opts['id']!r} raised {exc!r}")
+        outputs.append((opts, output.getvalue()))
+    return outputs
+
+
+@pytest.mark.parametrize("page", EXEC_PAGES)
+def test_page_examples_run(page: str, site_build: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page's blocks run on their own, leave no global state behind and match the build.
+
+    Blocks run in this process one page at a time, as markdown-exec runs them; the state a
+    page could leak to the pages built after it is compared before and after. The figures
+    printed here must then be byte-identical to those in the built page: reproducible bytes
+    (no second build needed) and no influence from the pages the build ran before this one.
+    """
+    monkeypatch.chdir(ROOT)
+    before = _global_state()
+    try:
+        outputs = run_page(page)
+        after = _global_state()
+    finally:
+        _restore(before)
+    leaked = [what for what in before if before[what] != after[what]]
+    assert not leaked, f"{page} changes, for every page built after it: {leaked}"
+    for opts, text in outputs:
         if opts.get("html") in {"1", "on", "true"}:
-            assert "<svg" in output.getvalue() or "<table" in output.getvalue(), opts["id"]
+            assert "<svg" in text or "<table" in text, opts["id"]
+
+    figures = [svg for _, text in outputs for svg in SVG.findall(text)]
+    status = site_build.wait()
+    if status["returncode"] != 0:
+        pytest.skip("the site did not build; test_site_builds_strictly shows why")
+    built = SVG.findall(built_page(site_build.site, page).read_text(encoding="utf-8"))
+    assert [s[:60] for s in figures] == [s[:60] for s in built], f"{page}: figures differ"
+    for mine, theirs in zip(figures, built, strict=True):
+        assert mine == theirs, f"{page}: figure {mine[:40]!r} differs from the build's"
 
 
 def test_block_ids_are_unique_per_page() -> None:
@@ -78,6 +161,7 @@ def test_block_ids_are_unique_per_page() -> None:
 
 
 # --- the strict build really fails ---------------------------------------------------------
+
 
 def _mini_site(tmp_path: Path, page: str) -> Path:
     """A one-page site that inherits the project's whole configuration."""
@@ -94,6 +178,40 @@ def _mini_site(tmp_path: Path, page: str) -> Path:
 
 
 GOOD_BLOCK = '# Fine\n\n```python exec="on" id="fine-block"\nprint(1 + 1)\n```\n'
+
+
+def _article(html: Path) -> str:
+    """The page's content, with link targets removed (they differ when pages are missing)."""
+    text = html.read_text(encoding="utf-8")
+    article = text[text.index("<article") : text.index("</article>")]
+    return re.sub(r'\shref="[^"]*"', "", article)
+
+
+# Pages built after the activation pages that print NumPy arrays and draw a figure: the
+# softmax page's print precision once leaked into them.
+ALONE = ["concepts/numerical-stability.md", "neuron/weight.md"]
+
+
+@pytest.mark.parametrize("page", ALONE)
+def test_page_built_alone_matches_the_full_build(
+    page: str, built_site: Path, tmp_path: Path
+) -> None:
+    """A page gives the same content when it is the only page built (no leaked state)."""
+    docs = tmp_path / "docs"
+    (docs / page).parent.mkdir(parents=True)
+    (docs / page).write_text((DOCS / page).read_text(encoding="utf-8"), encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {docs}\nnav:\n  - {page}\n"
+        "extra_css: []\nextra_javascript: []\n"
+        # Its links point at pages this one-page site does not have.
+        "validation:\n  not_found: info\n  anchors: info\n  unrecognized_links: info\n",
+        encoding="utf-8",
+    )
+    result = build_site(tmp_path / "out", config)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
+    alone = _article(built_page(tmp_path / "out", page))
+    assert alone == _article(built_page(built_site, page)), f"{page} differs when built alone"
 
 
 def test_mini_site_control_builds(tmp_path: Path) -> None:
@@ -117,6 +235,7 @@ def test_broken_link_fails_the_strict_build(tmp_path: Path) -> None:
 
 
 # --- links, anchors, offline assets ----------------------------------------------------------
+
 
 class _Collector(HTMLParser):
     def __init__(self) -> None:
@@ -187,45 +306,35 @@ def test_site_needs_no_network(built_site: Path) -> None:
     assert (built_site / "assets" / "katex" / "katex.min.js").is_file()
 
 
-def test_figures_are_identical_between_builds(built_site: Path, tmp_path: Path) -> None:
-    again = tmp_path / "again"
-    assert build_site(again).returncode == 0
-    svg = re.compile(r"<svg id=.*?</svg>", re.DOTALL)
-    count = 0
-    for page in _html_pages(built_site):
-        first = svg.findall(page.read_text(encoding="utf-8"))
-        second = svg.findall((again / page.relative_to(built_site)).read_text(encoding="utf-8"))
-        assert first == second, page
-        count += len(first)
+PAGE_BUDGET = 250 * 1024  # bytes of HTML a reader downloads for one page (figures inline)
+
+
+def test_no_page_is_heavier_than_the_budget(built_site: Path) -> None:
+    heavy = {
+        str(p.relative_to(built_site)): p.stat().st_size // 1024
+        for p in _html_pages(built_site)
+        if p.stat().st_size > PAGE_BUDGET
+    }
+    assert not heavy, f"pages over {PAGE_BUDGET // 1024} KB (lighten their figures): {heavy}"
+
+
+def test_the_site_has_figures(built_site: Path) -> None:
+    """The per-page tests compare the figures; make sure there are figures to compare."""
+    count = sum(len(SVG.findall(p.read_text(encoding="utf-8"))) for p in _html_pages(built_site))
     assert count >= 5
 
 
 # --- the glossary's terms and cross-links ----------------------------------------------------
 
-TOOLS = runpy.run_path(str(ROOT / "includes" / "make_abbreviations.py"))
-
-
-def test_tooltip_file_is_generated_from_terms() -> None:
-    expected = TOOLS["render"](TOOLS["load_terms"]())
-    actual = (ROOT / "includes" / "abbreviations.md").read_text(encoding="utf-8")
-    assert actual == expected, "run: python includes/make_abbreviations.py"
-
 
 def test_every_term_points_at_an_existing_page_and_anchor(built_site: Path) -> None:
-    for term in TOOLS["load_terms"]():
+    from nnref_site.terms import load_terms
+
+    for term in load_terms():
         page, _, anchor = str(term["page"]).partition("#")
         assert (DOCS / page).is_file(), term
-        built = built_site / page.removesuffix(".md").removesuffix("index")
-        html = (built if built.suffix == ".html" else built / "index.html")
         if anchor:
-            assert anchor in _parse(html).ids, term
-
-
-def test_tooltips_reach_pages_and_api(built_site: Path) -> None:
-    home = (built_site / "index.html").read_text(encoding="utf-8")
-    assert '<abbr title="The weighted sum of a neuron' in home
-    api = (built_site / "api" / "neuron" / "index.html").read_text(encoding="utf-8")
-    assert "<abbr " in api
+            assert anchor in _parse(built_page(built_site, page)).ids, term
 
 
 @pytest.mark.parametrize("page", [p for p in PAGES if p.startswith("neuron/")])
@@ -255,6 +364,9 @@ MODULES = [
     "nnref.neuron",
     "nnref.optim",
     "nnref.plotting",
+    "nnref.plotting.diagrams",
+    "nnref.plotting.figure",
+    "nnref.plotting.learning",
 ]
 
 

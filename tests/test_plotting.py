@@ -59,7 +59,7 @@ def test_svg_inner_ids_are_prefixed_and_style_scoped() -> None:
     for ref in re.findall(r"url\(#([^)]+)\)", svg):
         assert ref in ids
     assert "#curve-a *{" in svg
-    assert "<style type=\"text/css\">*{" not in svg
+    assert '<style type="text/css">*{' not in svg
 
 
 def test_text_drawn_outside_style_still_follows_the_page() -> None:

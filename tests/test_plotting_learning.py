@@ -36,6 +36,7 @@ def _legend(fig: object) -> list[str]:
 
 # --- scatter_classes ---------------------------------------------------------------------------
 
+
 def test_scatter_classes_one_collection_per_class_in_sorted_order() -> None:
     X, y = gate("xor")
     fig = scatter_classes(X, y, class_names=["off", "on"])
@@ -65,8 +66,11 @@ def test_scatter_classes_draws_on_given_axes_without_legend() -> None:
         ({"X": [[0, 0, 0]], "y": [0]}, ValueError, r"X must be an array of shape \(n_samples, 2\)"),
         ({"X": [[0, np.nan]], "y": [0]}, ValueError, "X must be finite"),
         ({"X": [[0, 0], [1, 1]], "y": [0]}, ValueError, "y must be a 1-D array of 2 labels"),
-        ({"X": [[0, 0]], "y": [0], "class_names": ["a", "b"]}, ValueError,
-         r"class_names must be 1 name\(s\)"),
+        (
+            {"X": [[0, 0]], "y": [0], "class_names": ["a", "b"]},
+            ValueError,
+            r"class_names must be 1 name\(s\)",
+        ),
         ({"X": [[0, 0]], "y": [0], "ax": "axes"}, TypeError, "ax must be a matplotlib Axes"),
         ({"X": [[0, 0]], "y": [0], "legend": 1}, TypeError, "legend must be True or False"),
     ],
@@ -77,6 +81,7 @@ def test_scatter_classes_errors(kwargs: dict, kind: type, message: str) -> None:
 
 
 # --- decision_regions --------------------------------------------------------------------------
+
 
 def test_decision_regions_of_a_trained_perceptron() -> None:
     X, y = gate("and")
@@ -152,6 +157,7 @@ def test_decision_regions_checks_the_points() -> None:
 
 # --- training_curve ----------------------------------------------------------------------------
 
+
 def test_training_curve_counts_epochs_from_one_and_overlays_runs() -> None:
     fig = training_curve([4.0, 2.0, 1.0], label="η = 0.1")
     ax = fig.axes[0]
@@ -190,6 +196,7 @@ def test_training_curve_errors(values: object, kwargs: dict, kind: type, message
 
 
 # --- cost_contour ------------------------------------------------------------------------------
+
 
 def _bowl(w: np.ndarray) -> np.ndarray:
     return (w[:, 0] - 1.0) ** 2 + 3.0 * w[:, 1] ** 2

@@ -35,6 +35,7 @@ def _edges(fig: object) -> list[Line2D]:
 
 # --- model_diagram ----------------------------------------------------------------------------
 
+
 def test_model_diagram_reads_sizes_and_activations_from_a_sequential() -> None:
     net = mlp([3, 5, 4, 2], activation="relu", output_activation="sigmoid", rng=0)
     labels = _texts(model_diagram(net))
@@ -48,8 +49,9 @@ def test_model_diagram_reads_sizes_and_activations_from_a_sequential() -> None:
 
 def test_model_diagram_draws_one_line_per_weight_with_width_and_sign() -> None:
     W1 = np.array([[2.0, -1.0], [0.5, 0.0]])
-    net = Sequential([Dense.from_weights(W1), ActivationLayer("relu"),
-                      Dense.from_weights([[1.0], [-2.0]])])
+    net = Sequential(
+        [Dense.from_weights(W1), ActivationLayer("relu"), Dense.from_weights([[1.0], [-2.0]])]
+    )
     edges = _edges(model_diagram(net))
     assert len(edges) == W1.size + 2
     widths = [e.get_linewidth() for e in edges]
@@ -63,7 +65,11 @@ def test_model_diagram_labels_the_code_layer_of_an_autoencoder() -> None:
     ae = Autoencoder(mlp([4, 3, 2], rng=0), mlp([2, 3, 4], rng=1))
     labels = _texts(model_diagram(ae))
     assert [label.split("\n")[0] for label in labels] == [
-        "input", "hidden 1", "code", "hidden 3", "output"
+        "input",
+        "hidden 1",
+        "code",
+        "hidden 3",
+        "output",
     ]
 
 
@@ -97,12 +103,21 @@ def test_model_diagram_svg_is_reproducible() -> None:
     [
         (("not a model",), TypeError, "model must be a Sequential network"),
         ((Perceptron(),), TypeError, "model must be a Sequential network"),  # not fitted
-        ((Sequential([ActivationLayer("relu")]),), ValueError,
-         r"model.layers\[0\] must follow a Dense layer"),
-        ((Sequential([Dense(2, 3), Dense(4, 1)]),), ValueError,
-         r"model.layers\[1\] must take 3 input\(s\)"),
-        ((Sequential([Dense(2, 3), ActivationLayer("relu"), Dense(3, 1)]), ["a", "b"]),
-         ValueError, "layer_names must be 3 names"),
+        (
+            (Sequential([ActivationLayer("relu")]),),
+            ValueError,
+            r"model.layers\[0\] must follow a Dense layer",
+        ),
+        (
+            (Sequential([Dense(2, 3), Dense(4, 1)]),),
+            ValueError,
+            r"model.layers\[1\] must take 3 input\(s\)",
+        ),
+        (
+            (Sequential([Dense(2, 3), ActivationLayer("relu"), Dense(3, 1)]), ["a", "b"]),
+            ValueError,
+            "layer_names must be 3 names",
+        ),
         ((mlp([2, 1]), None, 0), ValueError, "max_neurons must be a positive int"),
         ((mlp([2, 1]), None, 2.5), TypeError, "max_neurons must be a positive int"),
     ],
@@ -128,6 +143,7 @@ def test_model_diagram_rejects_unknown_layers() -> None:
 
 
 # --- layer_curves -----------------------------------------------------------------------------
+
 
 def test_layer_curves_one_line_per_layer_in_depth_order() -> None:
     values = np.array([[1.0, 0.5, 0.1], [0.8, 0.4, 0.2]])
@@ -168,11 +184,17 @@ def test_layer_curves_errors(kwargs: dict, kind: type, message: str) -> None:
 
 # --- regression_fit ---------------------------------------------------------------------------
 
+
 def test_regression_fit_draws_points_models_and_truth() -> None:
     x = np.linspace(-1, 1, 11)
-    net = Sequential([Dense.from_weights([[2.0]], [1.0])])      # y = 2x + 1, a model
-    fig = regression_fit(x[:, None], 2 * x + 1, {"net": net, "zero": lambda X: 0 * X[:, 0]},
-                         resolution=5, truth=lambda g: 2 * g + 1)
+    net = Sequential([Dense.from_weights([[2.0]], [1.0])])  # y = 2x + 1, a model
+    fig = regression_fit(
+        x[:, None],
+        2 * x + 1,
+        {"net": net, "zero": lambda X: 0 * X[:, 0]},
+        resolution=5,
+        truth=lambda g: 2 * g + 1,
+    )
     ax = fig.axes[0]
     lines = ax.get_lines()
     assert [line.get_label() for line in lines] == ["net", "zero", "noise-free curve"]
@@ -188,15 +210,24 @@ def test_regression_fit_draws_points_models_and_truth() -> None:
         ({"x": [[1.0, 2.0]], "y": [1.0]}, ValueError, r"x must be a non-empty, finite array"),
         ({"x": [1.0, 2.0], "y": [1.0]}, ValueError, "y must be 2 finite targets"),
         ({"x": [1.0], "y": [1.0], "models": {}}, TypeError, "models must be a non-empty mapping"),
-        ({"x": [1.0], "y": [1.0], "models": {"m": 3}}, TypeError,
-         r"models\['m'\] must be a model with predict"),
-        ({"x": [1.0], "y": [1.0], "models": {"m": lambda X: X[:2, 0]}}, ValueError,
-         r"models\['m'\] must return one value per input"),
+        (
+            {"x": [1.0], "y": [1.0], "models": {"m": 3}},
+            TypeError,
+            r"models\['m'\] must be a model with predict",
+        ),
+        (
+            {"x": [1.0], "y": [1.0], "models": {"m": lambda X: X[:2, 0]}},
+            ValueError,
+            r"models\['m'\] must return one value per input",
+        ),
         ({"x": [1.0], "y": [1.0], "resolution": 1}, ValueError, "resolution must be an int"),
         ({"x": [1.0], "y": [1.0], "resolution": 2.0}, TypeError, "resolution must be an int"),
         ({"x": [1.0], "y": [1.0], "truth": 5}, TypeError, "truth must be a function"),
-        ({"x": [1.0], "y": [1.0], "truth": lambda g: g[:1]}, ValueError,
-         "truth must return one value per input"),
+        (
+            {"x": [1.0], "y": [1.0], "truth": lambda g: g[:1]},
+            ValueError,
+            "truth must return one value per input",
+        ),
     ],
 )
 def test_regression_fit_errors(kwargs: dict, kind: type, message: str) -> None:

@@ -1,4 +1,4 @@
-"""The glossary's activation pages, rendered from the catalogue (site helper, not public API).
+"""The glossary's activation pages, rendered from the catalogue.
 
 Each page under ``docs/activations/`` is one call to :func:`activation_page`; the overview page
 uses :func:`catalogue_table`, :func:`family_figure` and :func:`coverage_table`. Everything shown
@@ -8,16 +8,18 @@ makes (range, monotonicity, the derivative) is checked on a grid while the page 
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import numpy as np
+import yaml
 
 from nnref import activations
-from nnref._markdown import fmt, link, table
 from nnref.activations import Activation
+from nnref.plotting import PALETTE, figure_to_svg, new_figure
+from nnref_site import data_file
+from nnref_site.markdown import fmt, link, table
+from nnref_site.terms import topics_for
 
-ROOT = Path(__file__).resolve().parent.parent
 FAMILY_TITLES = {
     "threshold": "Threshold functions",
     "linear": "Linear",
@@ -30,17 +32,6 @@ FAMILY_TITLES = {
     "other": "Other shapes",
     "vector-valued": "Vector-valued (several inputs)",
 }
-CONCEPTS = {
-    "saturation": ("Saturation", "concepts/saturation.md"),
-    "vanishing": ("Vanishing gradient", "concepts/vanishing-gradient.md"),
-    "dying": ("Dying ReLU", "concepts/dying-relu.md"),
-    "stable": ("Naive versus stable formulas", "concepts/numerical-stability.md"),
-    "output": ("Choosing an output activation", "concepts/output-activations.md"),
-    "nonlinear": ("Why networks need non-linearity", "concepts/non-linearity.md"),
-}
-STABLE_KEYS = {"sigmoid", "softplus", "log_sigmoid", "softmax", "log_softmax", "softmin",
-               "silu", "mish", "swish", "elu", "celu", "selu"}
-OUTPUT_KEYS = {"identity", "sigmoid", "softmax", "log_softmax"}
 
 
 def page_path(key: str) -> str:
@@ -114,8 +105,6 @@ def _central_difference(f: Activation, x: np.ndarray, h: float = 1e-6) -> np.nda
 
 def plot_svg(f: Activation) -> str:
     """f and f′ on one axis, with central-difference points on the derivative."""
-    from nnref.plotting import PALETTE, figure_to_svg, new_figure
-
     x = _grid(f)
     y, dy = _curve(f, x)
     for kink in f.kinks:  # break the lines at corners and jumps instead of drawing risers
@@ -128,8 +117,14 @@ def plot_svg(f: Activation) -> str:
     label = f.key if f.elementwise else f"{f.key}(x, 0, 1, −1)₁"
     ax.plot(x, y, color=PALETTE[0], label=label)
     ax.plot(x, dy, color=PALETTE[1], linestyle="--", label="derivative")
-    ax.plot(probes, _central_difference(f, probes), "o", color=PALETTE[2], ms=5,
-            label="finite differences")
+    ax.plot(
+        probes,
+        _central_difference(f, probes),
+        "o",
+        color=PALETTE[2],
+        ms=5,
+        label="finite differences",
+    )
     ax.axhline(0, color=PALETTE[7], lw=0.8)
     ax.axvline(0, color=PALETTE[7], lw=0.8)
     shown = [y, dy]
@@ -143,8 +138,9 @@ def plot_svg(f: Activation) -> str:
     ax.set_ylim(max(lo, -6) - pad, min(hi, 6) + pad)
     ax.set_xlabel("x (net input)")
     ax.legend(fontsize=9, loc="best")
-    return figure_to_svg(fig, f"plot-{f.key.replace('_', '-')}",
-                         title=f"{f.name} and its derivative")
+    return figure_to_svg(
+        fig, f"plot-{f.key.replace('_', '-')}", title=f"{f.name} and its derivative"
+    )
 
 
 def _probes(f: Activation) -> np.ndarray:
@@ -176,8 +172,11 @@ def _check_claims(f: Activation) -> None:
 def values_table(f: Activation) -> str:
     xs = np.array([-3.0, -1.0, -0.5, 0.0, 0.5, 1.0, 3.0])
     y, dy = _curve(f, xs)
-    heads = ["x", f"{f.key}(x)", "derivative"] if f.elementwise else [
-        "x", "first output for input (x, 0, 1, −1)", "∂ first output / ∂x"]
+    heads = (
+        ["x", f"{f.key}(x)", "derivative"]
+        if f.elementwise
+        else ["x", "first output for input (x, 0, 1, −1)", "∂ first output / ∂x"]
+    )
     return table(heads, zip(xs, y, dy, strict=True), digits=6)
 
 
@@ -192,8 +191,17 @@ def properties_table(f: Activation) -> str:
         ["differentiable everywhere", _yes(f.smooth)],
     ]
     if f.elementwise:
-        rows.append(["saturates", {"none": "no", "left": "for x → −∞", "right": "for x → +∞",
-                                   "both": "on both sides"}[f.saturates]])
+        rows.append(
+            [
+                "saturates",
+                {
+                    "none": "no",
+                    "left": "for x → −∞",
+                    "right": "for x → +∞",
+                    "both": "on both sides",
+                }[f.saturates],
+            ]
+        )
     else:
         rows.append(["input", "a vector along the last axis"])
     rows.append(["parameters (defaults)", params])
@@ -204,24 +212,10 @@ def properties_table(f: Activation) -> str:
 
 
 def _see_also(f: Activation, source: str) -> str:
+    """Same-family pages, then the topics whose term entry selects ``f`` (includes/terms/)."""
     same = [g for g in activations.catalog() if g.family == f.family and g.key != f.key]
     items = [f"[{g.name}]({link(page_path(g.key), source)})" for g in same]
-    concepts = []
-    if f.saturates in {"left", "both"} or f.saturates == "right":
-        concepts += ["saturation", "vanishing"]
-    if f.key in {"relu", "leaky_relu", "prelu", "relu6"}:
-        concepts.append("dying")
-    if f.key in STABLE_KEYS:
-        concepts.append("stable")
-    if f.key in OUTPUT_KEYS:
-        concepts.append("output")
-    if f.key == "identity":
-        concepts.append("nonlinear")
-    items += [f"[{CONCEPTS[c][0]}]({link(CONCEPTS[c][1], source)})" for c in concepts]
-    if f.family == "threshold":
-        items.append(f"[Threshold logic unit]({link('neuron/threshold-logic-unit.md', source)})")
-    if f.key in {"cos", "sin"}:
-        items.append(f"[Why networks need non-linearity]({link(CONCEPTS['nonlinear'][1], source)})")
+    items += [f"[{t['term']}]({link(t['page'], source)})" for t in topics_for(f)]
     items.append(f"[Overview of all activations]({link('activations/index.md', source)})")
     return " · ".join(items)
 
@@ -253,12 +247,13 @@ def activation_page(key: str) -> str:
     f = activations.get(key)
     _check_claims(f)
     vector_note = (
-        "" if f.elementwise else
-        " This function takes a whole vector: the plot follows its first output while the "
+        ""
+        if f.elementwise
+        else " This function takes a whole vector: the plot follows its first output while the "
         "first input $x$ varies and the other three inputs stay at 0, 1 and −1."
     )
     parts = [
-        f"!!! abstract \"Definition\"\n    {f.summary}\n",
+        f'!!! abstract "Definition"\n    {f.summary}\n',
         _definition(f) + "\n",
         "## Formula\n",
         f"$$\n{f.formula}\n$$\n",
@@ -290,14 +285,16 @@ def activation_footer(key: str) -> str:
     source = page_path(f.key)
     api = link(f"api/activations.md#nnref.activations.{f.key}", source)
     method = "derivative" if _has_derivative(f) else "jacobian"
-    return "\n".join([
-        "## In code\n",
-        f"```python\nfrom nnref import activations\n\nactivations.{f.key}({_call_args(f)})"
-        f"\nactivations.{f.key}.{method}(x)\n```\n",
-        f"API: [`nnref.activations.{f.key}`]({api})\n",
-        "## See also\n",
-        _see_also(f, source) + "\n",
-    ])
+    return "\n".join(
+        [
+            "## In code\n",
+            f"```python\nfrom nnref import activations\n\nactivations.{f.key}({_call_args(f)})"
+            f"\nactivations.{f.key}.{method}(x)\n```\n",
+            f"API: [`nnref.activations.{f.key}`]({api})\n",
+            "## See also\n",
+            _see_also(f, source) + "\n",
+        ]
+    )
 
 
 def _tex_cell(tex: str) -> str:
@@ -311,24 +308,25 @@ def catalogue_table(source: str = "activations/index.md") -> str:
     for family in families():
         rows: list[list[Any]] = []
         for f in (g for g in activations.catalog() if g.family == family):
-            rows.append([
-                f"[{f.name}]({link(page_path(f.key), source)})",
-                f"${_tex_cell(f.formula)}$",
-                range_text(f),
-                "✓" if f.monotonic else "",
-                "✓" if f.zero_centered else "",
-                "✓" if f.smooth else "",
-            ])
+            rows.append(
+                [
+                    f"[{f.name}]({link(page_path(f.key), source)})",
+                    f"${_tex_cell(f.formula)}$",
+                    range_text(f),
+                    "✓" if f.monotonic else "",
+                    "✓" if f.zero_centered else "",
+                    "✓" if f.smooth else "",
+                ]
+            )
         out.append(f"### {family_title(family)}\n")
-        out.append(table(["name", "formula", "range", "monotonic", "odd", "differentiable"],
-                         rows) + "\n")
+        out.append(
+            table(["name", "formula", "range", "monotonic", "odd", "differentiable"], rows) + "\n"
+        )
     return "\n".join(out)
 
 
 def family_figure(family: str) -> str:
     """All elementwise activations of one family overlaid on one plot."""
-    from nnref.plotting import PALETTE, figure_to_svg, new_figure
-
     members = [f for f in activations.catalog() if f.family == family and f.elementwise]
     x = np.linspace(-6.0, 8.0, 1401)
     fig, ax = new_figure(figsize=(6.4, 3.6))
@@ -358,9 +356,7 @@ def families() -> list[str]:
 
 def coverage_table(source: str = "activations/index.md") -> str:
     """Every name from Wikipedia's table and PyTorch's list, mapped to our page."""
-    import yaml
-
-    data = yaml.safe_load((ROOT / "includes" / "activation_coverage.yml").read_text("utf-8"))
+    data = yaml.safe_load(data_file("activation_coverage.yml").read_text("utf-8"))
     rows = []
     for origin in ("wikipedia", "pytorch"):
         for entry in data[origin]:
