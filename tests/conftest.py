@@ -19,9 +19,14 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_TIMEOUT = 900  # seconds
+
+# Property tests run on small shared machines whose speed varies: no per-example deadline.
+settings.register_profile("nnref", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "nnref"))
 
 
 @pytest.fixture

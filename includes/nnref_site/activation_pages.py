@@ -107,7 +107,7 @@ def plot_svg(f: Activation) -> str:
     """f and f′ on one axis, with central-difference points on the derivative."""
     x = _grid(f)
     y, dy = _curve(f, x)
-    for kink in f.kinks:  # break the lines at corners and jumps instead of drawing risers
+    for kink in f.kinks():  # break the lines at corners and jumps instead of drawing risers
         at = int(np.argmin(np.abs(x - kink)))
         dy[at] = np.nan
         if not f.continuous:
@@ -146,7 +146,7 @@ def plot_svg(f: Activation) -> str:
 def _probes(f: Activation) -> np.ndarray:
     """Points for the finite-difference check: spread out, and never on a kink or jump."""
     probes = np.linspace(-4.3, 4.3, 9) + 0.137
-    kinks = np.array([*f.kinks, 0.0]) if not f.elementwise else np.array(f.kinks)
+    kinks = np.array([*f.kinks(), 0.0]) if not f.elementwise else np.array(f.kinks())
     if kinks.size:
         probes = probes[np.min(np.abs(probes[:, None] - kinks[None, :]), axis=1) > 1e-3]
     return probes
