@@ -244,6 +244,8 @@ class _Collector(HTMLParser):
         self.ids: set[str] = set()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "link" and dict(attrs).get("rel") == "canonical":
+            return  # the page's address on the hosted site: named, never fetched
         for name, value in attrs:
             if value is None:
                 continue
