@@ -171,7 +171,8 @@ def _mini_site(tmp_path: Path, page: str) -> Path:
     config = tmp_path / "mkdocs.yml"
     config.write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {docs}\nnav:\n  - index.md\n"
-        "extra_css: []\nextra_javascript: []\n",
+        "extra_css: []\nextra_javascript: []\n"
+        f"theme:\n  custom_dir: {ROOT / 'overrides'}\n",
         encoding="utf-8",
     )
     return config
@@ -204,6 +205,7 @@ def test_page_built_alone_matches_the_full_build(
     config.write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {docs}\nnav:\n  - {page}\n"
         "extra_css: []\nextra_javascript: []\n"
+        f"theme:\n  custom_dir: {ROOT / 'overrides'}\n"
         # Its links point at pages this one-page site does not have.
         "validation:\n  not_found: info\n  anchors: info\n  unrecognized_links: info\n",
         encoding="utf-8",
