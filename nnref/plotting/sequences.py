@@ -303,17 +303,26 @@ def gate_heatmaps(
     inputs = None if x is None else _series(x, "x")
     if inputs is not None and inputs.shape[0] != arrays[0].shape[1]:
         raise error("x", f"one row per time step ({arrays[0].shape[1]})", inputs)
-    heights = [0.5 + 0.2 * a.shape[2] for a in arrays]
+    heights = [0.4 + 0.2 * a.shape[2] for a in arrays]
     if inputs is not None:
         heights.insert(0, 1.1)
-    with style():
+    gap = 0.3  # inches between panels
+    total = 0.75 + sum(heights) + gap * (len(heights) - 1)
+    with style():  # placed by hand: constrained layout costs more than the drawing
         fig, axes = new_figure(
-            figsize=(6.4, 0.5 + sum(heights)),
+            figsize=(6.4, total),
             nrows=len(heights),
-            layout="constrained",
+            layout=None,
             sharex=True,
             gridspec_kw={"height_ratios": heights},
         )
+    fig.subplots_adjust(
+        left=0.14,
+        right=0.86,
+        bottom=0.55 / total,
+        top=1 - 0.2 / total,
+        hspace=gap / float(np.mean(heights)),
+    )
     axes = np.atleast_1d(axes)
     if inputs is not None:
         state_curves(inputs, ax=axes[0], xlabel="", ylabel="input $x_t$")
