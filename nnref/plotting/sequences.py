@@ -128,12 +128,19 @@ def state_curves(
     return figure_of(target)
 
 
-def energy_curve(energies: ArrayLike, ax: Axes | None = None, xlabel: str = "update") -> Figure:
+def energy_curve(
+    energies: ArrayLike,
+    ax: Axes | None = None,
+    labels: Sequence[str] | None = None,
+    xlabel: str = "update",
+) -> Figure:
     """A Hopfield network's energy after each update, as a staircase from update 0 (the start).
 
     Args:
-        energies: One finite energy per update, the first for the starting state.
+        energies: One finite energy per update, the first for the starting state: shape
+            ``(n_updates + 1,)``, or ``(n_updates + 1, n_runs)`` for several runs.
         ax: Axes to draw on; by default a new figure is made.
+        labels: Legend entries, one per run; no legend when None.
         xlabel: Label of the horizontal axis ("update", "sweep", ...).
 
     Returns:
@@ -145,17 +152,29 @@ def energy_curve(energies: ArrayLike, ax: Axes | None = None, xlabel: str = "upd
         'steps-post'
     """
     data = _series(energies, "energies")
-    if data.shape[1] != 1:
-        raise error("energies", "a 1-D array, one energy per update", data)
+    n_runs = data.shape[1]
+    names = (
+        None
+        if labels is None
+        else check_names(labels, "labels", n_runs, f"{n_runs} labels, one per run")
+    )
     check_str(xlabel, "xlabel")
     with style():
         target = target_axes(ax, (6.4, 3.0))
-        target.plot(
-            np.arange(data.shape[0]), data[:, 0], drawstyle="steps-post", color=PALETTE[4], lw=2.0
-        )
+        for k in range(n_runs):
+            target.plot(
+                np.arange(data.shape[0]),
+                data[:, k],
+                drawstyle="steps-post",
+                color=PALETTE[(k + 4) % len(PALETTE)] if n_runs == 1 else PALETTE[k],
+                lw=2.0,
+                label=None if names is None else names[k],
+            )
         target.xaxis.set_major_locator(MaxNLocator(integer=True))
         target.set_xlabel(xlabel)
         target.set_ylabel("energy $E$")
+        if names is not None:
+            target.legend(fontsize=9)
     return figure_of(target)
 
 
