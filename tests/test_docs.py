@@ -367,6 +367,10 @@ MODULES = [
     "nnref.plotting.diagrams",
     "nnref.plotting.figure",
     "nnref.plotting.learning",
+    "nnref.plotting.recurrent",
+    "nnref.plotting.sequences",
+    "nnref.plotting.zoo",
+    "nnref.recurrent",
 ]
 
 

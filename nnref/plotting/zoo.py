@@ -26,20 +26,23 @@ from nnref.plotting.figure import INK, PALETTE, figure_of, style, target_axes
 
 __all__ = ["CELL_KINDS", "zoo_diagram", "zoo_legend"]
 
-CELL_KINDS: dict[str, tuple[str, str]] = {
-    "input": ("input cell", PALETTE[1]),
-    "backfed input": ("backfed input cell", PALETTE[1]),
-    "hidden": ("hidden cell", PALETTE[2]),
-    "random hidden": ("hidden cell with fixed random weights", PALETTE[7]),
-    "recurrent": ("recurrent cell", PALETTE[0]),
-    "memory": ("memory cell (gated)", PALETTE[0]),
-    "kernel": ("convolution kernel", PALETTE[4]),
-    "pool": ("pooling", PALETTE[6]),
-    "output": ("output cell", PALETTE[5]),
-    "match": ("output that matches the input", PALETTE[3]),
-}
-"""Cell kind → (what it is, colour). Recurrent cells carry a loop, memory cells are squares,
-kernels and pooling cells are diamonds and triangles, backfed input cells have a ring."""
+CELL_KINDS: tuple[tuple[str, str, str], ...] = (
+    ("input", "input cell", PALETTE[1]),
+    ("backfed input", "backfed input cell", PALETTE[1]),
+    ("hidden", "hidden cell", PALETTE[2]),
+    ("random hidden", "hidden cell with fixed random weights", PALETTE[7]),
+    ("recurrent", "recurrent cell", PALETTE[0]),
+    ("memory", "memory cell (gated)", PALETTE[0]),
+    ("kernel", "convolution kernel", PALETTE[4]),
+    ("pool", "pooling", PALETTE[6]),
+    ("output", "output cell", PALETTE[5]),
+    ("match", "output that matches the input", PALETTE[3]),
+)
+"""The cell kinds as (key, what it is, colour). Recurrent cells carry a loop, memory cells are
+squares, kernels and pooling cells are diamonds and triangles, backfed input cells have a
+ring."""
+
+_CELLS = {key: (text, colour) for key, text, colour in CELL_KINDS}
 
 
 @dataclass
@@ -152,7 +155,7 @@ def _layout(model: Any) -> _Layout:
 
 
 def _cell(ax: Axes, xy: tuple[float, float], kind: str, r: float = 0.26) -> None:
-    colour = CELL_KINDS[kind][1]
+    colour = _CELLS[kind][1]
     kw = {"facecolor": colour, "edgecolor": colour, "lw": 1.2, "zorder": 3, "alpha": 0.9}
     if kind == "memory":
         ax.add_patch(RegularPolygon(xy, 4, radius=r * 1.25, orientation=math.pi / 4, **kw))
@@ -326,8 +329,8 @@ def zoo_legend(kinds: list[str] | None = None) -> Figure:
     """The key to [`zoo_diagram`][nnref.plotting.zoo.zoo_diagram]: one sample of each cell kind.
 
     Args:
-        kinds: The kinds to show (keys of [`CELL_KINDS`][nnref.plotting.zoo.CELL_KINDS]);
-            default all.
+        kinds: The kinds to show (the keys of
+            [`CELL_KINDS`][nnref.plotting.zoo.CELL_KINDS]); default all.
 
     Returns:
         The figure.
@@ -337,10 +340,10 @@ def zoo_legend(kinds: list[str] | None = None) -> Figure:
         >>> [t.get_text() for t in fig.axes[0].texts]
         ['input cell', 'hidden cell', 'output cell']
     """
-    names = list(CELL_KINDS) if kinds is None else list(kinds)
-    unknown = [k for k in names if k not in CELL_KINDS]
+    names = list(_CELLS) if kinds is None else list(kinds)
+    unknown = [k for k in names if k not in _CELLS]
     if unknown or not names:
-        raise error("kinds", f"names from {sorted(CELL_KINDS)}", kinds)
+        raise error("kinds", f"names from {sorted(_CELLS)}", kinds)
     per_col = math.ceil(len(names) / 2)
     with style():
         target = target_axes(None, (6.4, 0.45 * per_col + 0.2))
@@ -350,7 +353,7 @@ def zoo_legend(kinds: list[str] | None = None) -> Figure:
             col, row = divmod(k, per_col)
             x, y = col * 6.0, -row * 0.8
             _cell(target, (x, y), kind, 0.22)
-            target.text(x + 0.55, y, CELL_KINDS[kind][0], ha="left", va="center", fontsize=10)
+            target.text(x + 0.55, y, _CELLS[kind][0], ha="left", va="center", fontsize=10)
         target.set_xlim(-0.5, 12.0)
         target.set_ylim(-0.8 * (per_col - 1) - 0.5, 0.5)
     return figure_of(target)
