@@ -7,9 +7,11 @@ r"""Diagrams of recurrent networks, read from the model objects.
   feedback kind allows (the mask on $W_{hh}$, or a Jordan network's $W_{yh}$).
 
 Time steps are numbered from 1 and the initial state is step 0, as most textbooks write
-$h_0, h_1, \dots$ (the arrays index the steps from 0). Curves and heat maps of values over
-time are in [`nnref.plotting.sequences`][nnref.plotting.sequences]; charts of whole
-networks in the manner of the network zoo in [`nnref.plotting.zoo`][nnref.plotting.zoo].
+$h_0, h_1, \\dots$ (the arrays index the steps from 0). Curves and heat maps of values over
+time are in ``nnref.plotting.sequences`` (e.g.
+[`gate_heatmaps`][nnref.plotting.sequences.gate_heatmaps]); charts of whole networks in the
+manner of the network zoo are in ``nnref.plotting.zoo``
+([`zoo_diagram`][nnref.plotting.zoo.zoo_diagram]).
 """
 
 from __future__ import annotations

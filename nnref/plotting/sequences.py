@@ -10,8 +10,9 @@
   network's memories) as small images.
 
 Time steps are numbered from 1, as on the glossary's pages. Diagrams of the networks
-themselves are in [`nnref.plotting.recurrent`][nnref.plotting.recurrent] (unrolled through
-time, feedback masks) and [`nnref.plotting.zoo`][nnref.plotting.zoo].
+themselves are in ``nnref.plotting.recurrent`` (unrolled through time:
+[`unrolled_diagram`][nnref.plotting.recurrent.unrolled_diagram]; feedback masks) and
+``nnref.plotting.zoo`` ([`zoo_diagram`][nnref.plotting.zoo.zoo_diagram]).
 """
 
 from __future__ import annotations
