@@ -183,7 +183,7 @@ def unrolled_diagram(
         return _draw_unrolled(u, steps, values, max_units)
 
 
-def _row(n: int, centre: float, gap: float = 0.9) -> list[float]:
+def _row(n: int, centre: float, gap: float = 1.05) -> list[float]:
     """Positions of ``n`` nodes in a row or stack around ``centre`` (first one first)."""
     return [centre + gap * (k - (n - 1) / 2) for k in range(n)]
 
@@ -195,13 +195,13 @@ def _draw_unrolled(u: _Unrolled, T: int, values: dict[str, Array] | None, cap: i
     H, n_in = u.core.n_hidden, u.core.n_in
     jordan, gated = u.kind == "jordan", u.kind in ("lstm", "gru")
     n_h, n_x, n_y = min(H, cap), min(n_in, cap), min(u.n_out, cap)
-    r = 0.3
-    pitch = 3.4 if jordan else 2.4  # distance between time steps
-    side = 1.25  # how far right of the hidden stack a Jordan network's outputs sit
-    hy = _row(n_h, 0.0, -1.0)  # top to bottom
+    r = 0.45
+    pitch = 4.2 if jordan else 3.0  # distance between time steps
+    side = 1.5  # how far right of the hidden stack a Jordan network's outputs sit
+    hy = _row(n_h, 0.0, -1.25)  # top to bottom
     top, bottom = hy[0] + r, hy[-1] - r - (0.5 if H > n_h else 0.0)
-    in_y = bottom - 1.3
-    oy = _row(n_y, 0.0, -1.0) if jordan else [top + 1.3] * n_y
+    in_y = bottom - 1.4
+    oy = _row(n_y, 0.0, -1.25) if jordan else [top + 1.4] * n_y
 
     if u.kind == "rnn":
         feedback = u.core.params["W_hh"] * u.core.mask
@@ -235,7 +235,7 @@ def _draw_unrolled(u: _Unrolled, T: int, values: dict[str, Array] | None, cap: i
         else:
             ax.add_patch(Circle(xy, r, **kw))
         if text:
-            ax.text(*xy, text, ha="center", va="center", fontsize=8.5, zorder=4)
+            ax.text(*xy, text, ha="center", va="center", fontsize=9.5, zorder=4)
 
     def value(key: str, t: int, k: int) -> str:
         if values is None or key not in values:
@@ -266,7 +266,7 @@ def _draw_unrolled(u: _Unrolled, T: int, values: dict[str, Array] | None, cap: i
                 node((X, y), PALETTE[0], "0" if first else value("h", t, k), first)
             if H > n_h:
                 ax.text(X, hy[-1] - r - 0.25, "⋮", ha="center", va="center", fontsize=11)
-            ax.text(X, top + 0.12, f"$h_{t}$", ha="center", va="bottom", fontsize=11)
+            ax.text(X, top + 0.1, f"$h_{t}$", ha="center", va="bottom", fontsize=11)
         # outputs: beside the hidden units (Jordan: they feed back) or above them
         if n_y and (jordan or (t > 0 and (u.head_every_step or t == T))):
             if jordan:
@@ -325,7 +325,7 @@ def _draw_unrolled(u: _Unrolled, T: int, values: dict[str, Array] | None, cap: i
                 _arrow(ax, (prev + r + 0.12, y), (X - r - 0.12, y), lw=1.6, color=PALETTE[0])
                 ax.text((prev + X) / 2, y + 0.06, name, ha="center", va="bottom", fontsize=10)
     left = -r - 0.3 if not jordan else side - r - 0.3
-    right = T * pitch + (side if jordan else 0.0) + max(0.9 * (max(n_x, n_y, 1) - 1) / 2, 0)
+    right = T * pitch + (side if jordan else 0.0) + max(1.05 * (max(n_x, n_y, 1) - 1) / 2, 0)
     right += r + 0.75
     low = in_y - r - 0.65
     high = max(top + 0.55, (oy[0] + r + 0.55) if n_y else 0.0)
