@@ -371,6 +371,10 @@ MODULES = [
     "nnref.plotting.diagrams",
     "nnref.plotting.figure",
     "nnref.plotting.learning",
+    "nnref.plotting.recurrent",
+    "nnref.plotting.sequences",
+    "nnref.plotting.zoo",
+    "nnref.recurrent",
 ]
 
 

@@ -9,11 +9,13 @@ dark palette and has identical bytes on every build. The package is split by sub
   [`figure_to_svg`][nnref.plotting.figure_to_svg];
 * ``nnref.plotting.diagrams``: diagrams of neurons and networks read from model objects;
 * ``nnref.plotting.learning``: labelled points, decision regions, training curves, cost
-  surfaces, per-layer curves and fitted regression curves.
+  surfaces, per-layer curves and fitted regression curves;
+* ``nnref.plotting.recurrent``: recurrent networks unrolled through time, feedback masks;
+* ``nnref.plotting.sequences``: values over time steps, gates and states as heat maps,
+  bipolar patterns as images;
+* ``nnref.plotting.zoo``: charts of whole networks in the manner of the network zoo.
 
-Figures of images (feature maps, kernels) and of sequences (gates over time, unrolled
-networks) get modules of their own beside these. Every name is importable from
-``nnref.plotting`` directly.
+Every name is importable from ``nnref.plotting`` directly.
 
 Needs matplotlib (``pip install "nnref[plot]"``). Figures are plain
 ``matplotlib.figure.Figure`` objects, never pyplot state.
@@ -31,19 +33,38 @@ from nnref.plotting.learning import (
     scatter_classes,
     training_curve,
 )
+from nnref.plotting.recurrent import unrolled_diagram, weight_mask
+from nnref.plotting.sequences import (
+    energy_curve,
+    gate_heatmaps,
+    heatmap_over_time,
+    pattern_grid,
+    state_curves,
+)
+from nnref.plotting.zoo import CELL_KINDS, zoo_diagram, zoo_legend
 
 __all__ = [
+    "CELL_KINDS",
     "PALETTE",
     "cost_contour",
     "decision_regions",
+    "energy_curve",
     "figure_to_svg",
+    "gate_heatmaps",
+    "heatmap_over_time",
     "layer_curves",
     "model_diagram",
     "network_diagram",
     "neuron_diagram",
     "new_figure",
+    "pattern_grid",
     "regression_fit",
     "scatter_classes",
+    "state_curves",
     "style",
     "training_curve",
+    "unrolled_diagram",
+    "weight_mask",
+    "zoo_diagram",
+    "zoo_legend",
 ]
