@@ -69,6 +69,8 @@ def test_image_grid_shares_one_scale_unless_vmax_is_given() -> None:
     assert a[0, 0, 3] == pytest.approx(0.25) and b[0, 0, 3] == pytest.approx(1.0)
     a, b = _pictures(image_grid([small, large], vmax=2.0))
     assert a[0, 0, 3] == pytest.approx(0.5) and b[0, 0, 3] == pytest.approx(1.0)
+    a, b = _pictures(image_grid([small, large], shared=False))
+    assert a[0, 0, 3] == pytest.approx(1.0) and b[0, 0, 3] == pytest.approx(1.0)
 
 
 def test_image_grid_unsigned_draws_negative_values_as_background() -> None:

@@ -253,12 +253,13 @@ def image_grid(
     values: bool = False,
     digits: int = 3,
     panel_size: float = 1.2,
+    shared: bool = True,
 ) -> Figure:
     """Draw 2-D arrays side by side as pixel grids (small multiples).
 
     A pixel of value $v$ is drawn in blue ($v > 0$) or red ($v < 0$) with opacity
-    $\\min(|v| / v_\\text{max}, 1)$, so 0 is the page's background. All images share one
-    colour scale unless ``vmax`` is given, so their strengths compare.
+    $\\min(|v| / v_\\text{max}, 1)$, so 0 is the page's background. By default all images
+    share one colour scale, so their strengths compare.
 
     Args:
         images: One 2-D array, a stack ``(n, height, width)`` or a list of 2-D arrays (sizes
@@ -267,10 +268,13 @@ def image_grid(
         ncols: Images per row; default all in one row, at most 6.
         signed: Show negative values in red (default: when any value is negative); ``False``
             draws values below zero as background.
-        vmax: The magnitude drawn at full strength; default the largest of all images.
+        vmax: The magnitude drawn at full strength; default the largest of all images (or of
+            each image, if not ``shared``).
         values: Write each pixel's value in its cell (for small arrays).
         digits: Significant digits of the written values (integers are written whole).
         panel_size: The side of each image's box in inches.
+        shared: One colour scale for all images (default); ``False`` scales each image to
+            its own largest magnitude (for images whose values differ in size).
 
     Returns:
         The figure (embed it with [`figure_to_svg`][nnref.plotting.figure_to_svg]).
@@ -290,8 +294,11 @@ def image_grid(
     values = check_bool(values, "values")
     digits = check_int(digits, "digits", 1, 12)
     panel = check_positive(panel_size, "panel_size")
-    with style():
+    if check_bool(shared, "shared") or vmax is not None:
         scales = _vmax(items, vmax, show_sign)
+    else:
+        scales = [_vmax([item], None, show_sign)[0] for item in items]
+    with style():
         return _panels(items, names, cols, panel, scales, show_sign, values, digits)
 
 
@@ -477,8 +484,11 @@ def kernel_placements(
 
     Args:
         size: Input size $n$ (an int, or a pair (height, width)).
-        kernel_size, stride, padding, dilation: As for [`Conv2D`][nnref.conv.Conv2D]
-            (``padding="same"`` included).
+        kernel_size: Kernel size $k$ (an int or a pair).
+        stride: Stride $s$ (an int or a pair).
+        padding: Padding $p$ (an int or a pair), or ``"same"``/``"valid"`` as for
+            [`Conv2D`][nnref.conv.Conv2D].
+        dilation: Dilation $d$ (an int or a pair).
         positions: Output cells ``(row, column)`` to show; default the first cell and its
             right-hand neighbour (the first one only if the output has one column).
         ax: Axes to draw on; by default a new figure is made.
