@@ -357,6 +357,7 @@ def test_api_pages_link_back_to_the_glossary() -> None:
 MODULES = [
     "nnref",
     "nnref.activations",
+    "nnref.conv",
     "nnref.datasets",
     "nnref.gradcheck",
     "nnref.init",
@@ -370,6 +371,7 @@ MODULES = [
     "nnref.plotting",
     "nnref.plotting.diagrams",
     "nnref.plotting.figure",
+    "nnref.plotting.images",
     "nnref.plotting.learning",
     "nnref.plotting.recurrent",
     "nnref.plotting.sequences",

@@ -146,7 +146,11 @@ def col2im(
     Args:
         cols: ``(N, C * kh * kw, H_out * W_out)``, as ``im2col`` returns.
         output_size: The image height and width ``(H, W)`` (int or pair).
-        kernel_size, stride, padding, dilation: As for ``im2col``.
+        kernel_size: Kernel height and width (int or pair), as for ``im2col``.
+        stride: Step between windows (int or pair), as for ``im2col``.
+        padding: Zeros on each side (int or pair) or ``"same"``/``"valid"``, as for
+            ``im2col``.
+        dilation: Spacing between kernel taps (int or pair), as for ``im2col``.
 
     Returns:
         Images ``(N, C, H, W)``.

@@ -10,6 +10,8 @@ dark palette and has identical bytes on every build. The package is split by sub
 * ``nnref.plotting.diagrams``: diagrams of neurons and networks read from model objects;
 * ``nnref.plotting.learning``: labelled points, decision regions, training curves, cost
   surfaces, per-layer curves and fitted regression curves;
+* ``nnref.plotting.images``: pixel grids, kernels, feature maps, kernel placements, a
+  convolution worked cell by cell, and the pipeline of a convolutional network;
 * ``nnref.plotting.recurrent``: recurrent networks unrolled through time, feedback masks;
 * ``nnref.plotting.sequences``: values over time steps, gates and states as heat maps,
   bipolar patterns as images;
@@ -25,6 +27,14 @@ from __future__ import annotations
 
 from nnref.plotting.diagrams import model_diagram, network_diagram, neuron_diagram
 from nnref.plotting.figure import PALETTE, figure_to_svg, new_figure, style
+from nnref.plotting.images import (
+    cnn_diagram,
+    convolution_steps,
+    feature_maps,
+    image_grid,
+    kernel_grid,
+    kernel_placements,
+)
 from nnref.plotting.learning import (
     cost_contour,
     decision_regions,
@@ -46,12 +56,18 @@ from nnref.plotting.zoo import CELL_KINDS, zoo_diagram, zoo_legend
 __all__ = [
     "CELL_KINDS",
     "PALETTE",
+    "cnn_diagram",
+    "convolution_steps",
     "cost_contour",
     "decision_regions",
     "energy_curve",
+    "feature_maps",
     "figure_to_svg",
     "gate_heatmaps",
     "heatmap_over_time",
+    "image_grid",
+    "kernel_grid",
+    "kernel_placements",
     "layer_curves",
     "model_diagram",
     "network_diagram",
