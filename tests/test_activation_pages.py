@@ -13,9 +13,9 @@ import io
 import re
 
 import pytest
+from nnref_site import activation_pages as pages
 
 from nnref import activations
-from nnref_site import activation_pages as pages
 
 KEYS = [f.key for f in activations.catalog()]
 
