@@ -21,7 +21,7 @@ KEYS = [f.key for f in activations.catalog()]
 
 # Words that mark an implementation or numerical matter, not intuition.
 IMPLEMENTATION = re.compile(
-    r"torch|numpy|\bnp\.|float|overflow|underflow|nnref|\bround(s|ed|ing)? (to|off)\b|digits"
+    r"torch|numpy|\bnp\.|float|overflow|underflow|nnref|\bround(s|ed|ing)? to\b|digits"
     r"|expm1|log1p|cancell?ation|numeric|\bstabl[ey]\b|keras|\bjax\b|tensorflow|dtype"
     r"|\bwe (use|take|compute|follow)\b|\btaken as\b|`",
     re.IGNORECASE,
