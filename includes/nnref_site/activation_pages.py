@@ -4,6 +4,10 @@ Each page under ``docs/activations/`` is one call to :func:`activation_page`; th
 uses :func:`catalogue_table`, :func:`family_figure` and :func:`coverage_table`. Everything shown
 comes from the [`Activation`][nnref.activations.Activation] objects, and every claim the page
 makes (range, monotonicity, the derivative) is checked on a grid while the page is built.
+
+A page opens with intuition, the text of the activation's docstring before its sections (what
+the function does, where it is used and why); the docstring's ``Notes:`` section closes the
+page as "In nnref", just before "In code", a script that runs as copied.
 """
 
 from __future__ import annotations
