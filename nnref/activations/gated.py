@@ -327,8 +327,8 @@ swish = register(
 Swish, $x\\,\\sigma(\\beta x)$, came out of an automated search over candidate activation
 formulas (Ramachandran, Zoph and Le, 2017), with $\\beta$ either fixed or learned per channel.
 The parameter slides one curve between two familiar ones: $\\beta = 0$ gives $x/2$, $\\beta = 1$
-gives SiLU, and a large $\\beta$ approaches ReLU. The search's authors found it matched or beat
-ReLU on image classification and machine translation.
+gives SiLU, and a large $\\beta$ approaches ReLU. Its authors found that it matched or beat ReLU
+on image classification and machine translation.
 
 For $\\beta > 0$ the minimum is $\\min \\operatorname{swish}_1 / \\beta$; the stated range is
 for $\\beta = 1$.

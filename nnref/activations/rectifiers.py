@@ -64,11 +64,11 @@ relu = register(
         ),
         doc="""Rectified linear unit: $\\max(0, x)$.
 
-ReLU passes a positive net input unchanged and replaces a negative one by 0: the simplest
-function that is not linear. It became the default hidden-layer activation of deep networks
-after Nair and Hinton (2010) used it in restricted Boltzmann machines, Glorot, Bordes and Bengio
-(2011) showed that deep rectifier networks train well, and after AlexNet (Krizhevsky et al.,
-2012) trained several times faster with it than with tanh. Convolutional networks, multilayer
+ReLU passes a positive net input unchanged and replaces a negative one by 0: two straight pieces
+joined at a single corner. It became the default hidden-layer activation of deep networks after
+Nair and Hinton (2010) used it in restricted Boltzmann machines, Glorot, Bordes and Bengio
+(2011) showed that deep rectifier networks train well, and AlexNet (Krizhevsky et al., 2012)
+trained several times faster with it than with tanh. Convolutional networks, multilayer
 perceptrons and the original Transformer's feed-forward layers (Vaswani et al., 2017) all use
 it.
 
