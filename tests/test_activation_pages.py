@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import re
+import subprocess
+import sys
 
 import pytest
 from nnref_site import activation_pages as pages
@@ -118,3 +121,29 @@ def test_in_code_snippet_runs_as_shown(footers: dict[str, str], key: str) -> Non
         assert f"{name}=" in code["code"], f"{key}: parameter {name} not shown"
     if f.vector_valued:
         assert "np.array([[" in code["code"], f"{key}: a vector-valued activation needs 2-D input"
+
+
+def test_in_code_snippets_run_in_a_fresh_interpreter(footers: dict[str, str]) -> None:
+    """All 53 snippets, each in its own namespace, in a new Python process (nothing imported)."""
+    snippets = {key: CODE.search(footer)["code"] for key, footer in footers.items()}
+    runner = (
+        "import json, sys\n"
+        "for key, code in json.loads(sys.stdin.read()).items():\n"
+        "    print('=== ' + key)\n"
+        "    exec(compile(code, key, 'exec'), {'__name__': '__main__'})\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", runner],
+        input=json.dumps(snippets),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    printed = dict(
+        (part.split("\n", 1)[0], part.split("\n", 1)[1].rstrip())
+        for part in done.stdout.split("=== ")[1:]
+    )
+    for key, footer in footers.items():
+        assert printed[key] == OUTPUT.search(footer)["out"], key
