@@ -4,10 +4,18 @@ Each page under ``docs/activations/`` is one call to :func:`activation_page`; th
 uses :func:`catalogue_table`, :func:`family_figure` and :func:`coverage_table`. Everything shown
 comes from the [`Activation`][nnref.activations.Activation] objects, and every claim the page
 makes (range, monotonicity, the derivative) is checked on a grid while the page is built.
+
+A page opens with intuition, the text of the activation's docstring before its sections (what
+the function does, where it is used and why); the docstring's ``Notes:`` section closes the
+page as "In nnref", just before "In code", a script that runs as copied.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
+import re
+import textwrap
 from typing import Any
 
 import numpy as np
@@ -220,23 +228,106 @@ def _see_also(f: Activation, source: str) -> str:
     return " · ".join(items)
 
 
+def _literal(value: float) -> str:
+    """A parameter value as Python source that gives back exactly that value."""
+    short = f"{value:g}"
+    return short if float(short) == value else repr(float(value))
+
+
 def _call_args(f: Activation) -> str:
-    return ", ".join(["x", *(f"{k}={v:g}" for k, v in f.defaults.items())])
+    return ", ".join(["x", *(f"{k}={_literal(v)}" for k, v in f.defaults.items())])
 
 
-def _has_derivative(f: Activation) -> bool:
-    try:
-        f.derivative(np.zeros((1, 4)))
-    except TypeError:
-        return False
-    return True
+# Two samples of a vector-valued activation's input, one per row (the axis is the last one).
+_VECTOR_INPUTS = {
+    "glu": "[[1.0, -2.0, 0.0, 3.0], [0.5, 0.5, -4.0, 4.0]]",
+    "maxout": "[[1.0, 3.0, -2.0, -5.0], [0.5, 0.0, 4.0, 2.0]]",
+}
+
+
+def code_snippet(f: Activation) -> str:
+    """The "In code" example: a complete script that defines its input and prints the results.
+
+    Elementwise activations: seven net inputs from -3 to 3, printed as columns x, f(x), f'(x).
+    Vector-valued ones: two samples (rows) of a small 2-D input, their outputs and the
+    Jacobian's shape and first matrix. Every parameter is passed with its default value.
+    """
+    call = f"activations.{f.key}({_call_args(f)})"
+    lines = ["import numpy as np", "from nnref import activations", ""]
+    if f.elementwise:
+        lines += [
+            "x = np.linspace(-3.0, 3.0, 7)  # net inputs -3, -2, ..., 3",
+            f"y = {call}",
+            f"dy = activations.{f.key}.derivative({_call_args(f)})",
+            "with np.printoptions(precision=4, suppress=True):",
+            f"    print(np.column_stack([x, y, dy]))  # columns: x, {f.key}(x), derivative",
+        ]
+        return "\n".join(lines)
+    data = _VECTOR_INPUTS.get(f.key, "[[1.0, 2.0, 3.0], [0.0, 0.0, 0.0]]")
+    lines += [
+        f"x = np.array({data})  # two samples, one per row",
+        f"y = {call}",
+        f"jac = activations.{f.key}.jacobian({_call_args(f)})",
+        "with np.printoptions(precision=4, suppress=True):",
+        "    print(y)",
+    ]
+    if f.key in ("softmax", "softmin"):
+        lines.append("    print(y.sum(axis=-1))  # each row sums to 1")
+    lines += [
+        "    print(jac.shape)  # (samples, outputs, inputs)",
+        "    print(jac[0])  # first sample: d output_i / d input_j",
+    ]
+    return "\n".join(lines)
+
+
+def _run(code: str) -> str:
+    """Run ``code`` in a fresh namespace and return what it printed."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(code, "<in-code snippet>", "exec"), {"__name__": "__main__"})  # noqa: S102
+    return out.getvalue()
+
+
+_SECTION = re.compile(r"^([A-Z][A-Za-z ]*):[ \t]*$")
+
+
+def _doc_sections(f: Activation) -> dict[str, str]:
+    """Split ``f.doc`` into its opening text and its Google-style sections.
+
+    The key ``""`` holds everything before the first section header (``Notes:``,
+    ``Examples:``); every section's body is dedented.
+    """
+    sections: dict[str, list[str]] = {"": []}
+    current = ""
+    for line in f.doc.splitlines():
+        header = _SECTION.match(line)
+        if header:
+            current = header.group(1)
+            sections[current] = []
+        else:
+            sections[current].append(line)
+    return {name: textwrap.dedent("\n".join(lines)).strip() for name, lines in sections.items()}
 
 
 def _definition(f: Activation) -> str:
-    body = f.doc.split("Examples:")[0].strip()
-    paragraphs = body.split("\n\n")
-    extra = [p.strip() for p in paragraphs[1:] if p.strip() != f.summary]
-    return "\n\n".join(extra)
+    """The text after the one-line summary: what the function does, where it is used and why.
+
+    The docstring's first paragraph (its formula line) and a repeat of the summary are left
+    out; implementation notes live in the docstring's ``Notes:`` section (see
+    :func:`implementation_notes`).
+    """
+    paragraphs = [p.strip() for p in _doc_sections(f)[""].split("\n\n")]
+    return "\n\n".join(p for p in paragraphs[1:] if p and p != f.summary)
+
+
+def intuition(f: Activation) -> str:
+    """The opening text of an activation's page (also printed on the API page)."""
+    return _definition(f)
+
+
+def implementation_notes(f: Activation) -> str:
+    """The docstring's ``Notes:`` section: PyTorch names, stable formulas, conventions."""
+    return _doc_sections(f).get("Notes", "")
 
 
 def activation_page(key: str) -> str:
@@ -280,21 +371,31 @@ def activation_page(key: str) -> str:
 
 
 def activation_footer(key: str) -> str:
-    """The end of an activation's page: how to call it, its API entry and related pages."""
+    """The end of an activation's page: implementation notes, code, API entry, related pages.
+
+    "In nnref" holds the docstring's ``Notes:`` (library names, numerics, conventions at a
+    kink); "In code" is a script that runs as copied, shown with the output it printed while
+    the page was built.
+    """
     f = activations.get(key)
     source = page_path(f.key)
     api = link(f"api/activations.md#nnref.activations.{f.key}", source)
-    method = "derivative" if _has_derivative(f) else "jacobian"
-    return "\n".join(
-        [
-            "## In code\n",
-            f"```python\nfrom nnref import activations\n\nactivations.{f.key}({_call_args(f)})"
-            f"\nactivations.{f.key}.{method}(x)\n```\n",
-            f"API: [`nnref.activations.{f.key}`]({api})\n",
-            "## See also\n",
-            _see_also(f, source) + "\n",
-        ]
-    )
+    code = code_snippet(f)
+    output = _run(code)
+    assert output.strip(), f"{f.key}: the In code snippet prints nothing"
+    parts = []
+    notes = implementation_notes(f)
+    if notes:
+        parts += ["## In nnref\n", notes + "\n"]
+    parts += [
+        "## In code\n",
+        f"```python\n{code}\n```\n",
+        f"Output:\n\n```text\n{output.rstrip()}\n```\n",
+        f"API: [`nnref.activations.{f.key}`]({api})\n",
+        "## See also\n",
+        _see_also(f, source) + "\n",
+    ]
+    return "\n".join(parts)
 
 
 def _tex_cell(tex: str) -> str:

@@ -74,7 +74,9 @@ class Activation:
         defaults: Parameter names and their default values (PyTorch's where PyTorch has one).
         family: The family the overview page groups it under, one of ``FAMILIES``.
         summary: One line in our own words.
-        doc: The docstring: formula, kink conventions and a doctest example.
+        doc: The docstring: a formula line; what the function does, where it is used and
+            why; a ``Notes:`` section with implementation matters (PyTorch names, stable
+            formulas, the convention at a kink); and ``Examples:`` (doctests).
         jacobian_fn: For vector-valued activations, ``jacobian_fn(x, **params)`` with shape
             ``(..., m, n)`` (``m`` outputs, ``n`` inputs along the axis); ``None`` for
             elementwise ones.

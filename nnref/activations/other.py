@@ -90,12 +90,19 @@ soft_exponential = register(
         ),
         doc="""Soft exponential: log-like, linear or exponential by the sign of $\\alpha$.
 
-Proposed by Godfrey and Gashler (2015). With the default $\\alpha = 0$ (the usual initial
-value of this learnable parameter) it is the identity; the stated properties are for that
-case. For $\\alpha < 0$ the function is defined where $1 - \\alpha(x + \\alpha) > 0$, that
-is for $x > 1/\\alpha - \\alpha$; an input at or below that bound raises ``ValueError``.
-For $\\alpha > 0$ it grows like $e^{\\alpha x}$ and is inf where the true value passes the
-largest float ($\\alpha x$ beyond about 709 in float64). PyTorch has no counterpart.
+Soft exponential (Godfrey and Gashler, 2015) is a family of curves indexed by one learnable
+parameter $\\alpha$: logarithm-like for $\\alpha < 0$, the identity at $\\alpha = 0$ and
+exponential-like for $\\alpha > 0$. The idea is that each unit could learn whether to add,
+multiply or exponentiate what it receives, since a product is the exponential of a sum of
+logarithms. It remains a research proposal rather than a standard layer.
+
+Notes:
+    With the default $\\alpha = 0$ (the usual initial value of this learnable parameter) it is
+    the identity; the stated properties are for that case. For $\\alpha < 0$ the function is
+    defined where $1 - \\alpha(x + \\alpha) > 0$, that is for $x > 1/\\alpha - \\alpha$; an
+    input at or below that bound raises ``ValueError``. For $\\alpha > 0$ it grows like
+    $e^{\\alpha x}$ and is inf where the true value passes the largest float ($\\alpha x$ beyond
+    about 709 in float64). PyTorch has no counterpart.
 
 Examples:
     >>> soft_exponential([-1.0, 0.0, 1.0], alpha=0.5)
