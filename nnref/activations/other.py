@@ -85,8 +85,8 @@ soft_exponential = register(
         ),
         problems=(
             "For alpha > 0 it grows exponentially and overflows for large alpha·x.",
-            "For alpha < 0 it is defined only where 1 - alpha(x + alpha) > 0; elsewhere it "
-            "returns NaN.",
+            "For alpha < 0 it is defined only where 1 - alpha(x + alpha) > 0; an input "
+            "outside that domain is an error (nnref raises ValueError naming the bound).",
         ),
         doc="""Soft exponential: log-like, linear or exponential by the sign of $\\alpha$.
 
