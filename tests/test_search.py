@@ -48,6 +48,7 @@ QUERIES = [
     # the neuron
     "weight",
     "bias",
+    "net input",
     "activity level",
     "forward propagation",
     "threshold logic unit",
@@ -86,7 +87,9 @@ QUERIES = [
     "he initialisation",
     "momentum",
     "autoencoder",
+    "vanishing gradient",
     # convolutional networks
+    "cnn",
     "convolution",
     "kernel",
     "feature map",
@@ -100,6 +103,7 @@ QUERIES = [
     "im2col",
     # recurrent networks
     "rnn",
+    "recurrent neural network",
     "bptt",
     "backpropagation through time",
     "lstm",

@@ -37,14 +37,21 @@ TERM_BOOST = 4
 REFERENCE_BOOST = 0.5
 
 BASE_PAGES: tuple[str, ...] = (
-    "activations/step.md",
-    "activations/sigmoid.md",
-    "activations/tanh.md",
-    "activations/relu.md",
-    "activations/softmax.md",
-    "neuron/layer.md",
-    "learning/perceptron-rule.md",
-    "learning/gradient-descent.md",
+    "neuron/weight.md",  # weight initialisation, weight sharing
+    "neuron/bias.md",  # bias input
+    "neuron/net-input.md",  # (a layer's net inputs)
+    "neuron/layer.md",  # hidden layer, multi-layer perceptron
+    "activations/step.md",  # Heaviside step, soft step
+    "activations/sigmoid.md",  # hard sigmoid, log-sigmoid, sigmoid linear unit
+    "activations/tanh.md",  # hard tanh, tanhshrink
+    "activations/relu.md",  # leaky ReLU, ReLU6, dying ReLU
+    "activations/softmax.md",  # log-softmax
+    "learning/perceptron-rule.md",  # multi-layer perceptron
+    "learning/gradient-descent.md",  # stochastic gradient descent
+    "concepts/vanishing-gradient.md",  # vanishing and exploding gradients
+    "cnn/index.md",  # CNN architecture
+    "cnn/convolution.md",  # convolutional network, 1×1 convolution
+    "recurrent/rnn.md",  # recurrent networks
 )
 """Pages whose name is part of other pages' names; they must win the plain name."""
 
