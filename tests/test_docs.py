@@ -412,9 +412,21 @@ def test_every_activation_has_its_page() -> None:
 
 
 def test_activation_nav_is_generated_from_the_catalogue() -> None:
+    """The route's core activations and the catalogue of the others are the generated blocks,
+    and together they list every activation exactly once."""
+    from nnref_site.route import nav_pages
+
+    from nnref import activations
+
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     hint = "run: python includes/make_activation_pages.py"
+    assert ACTIVATION_TOOLS["core_nav_block"]() in config, hint
     assert ACTIVATION_TOOLS["nav_block"]() in config, hint
+    listed = [
+        p for p in nav_pages() if p.startswith("activations/") and p != "activations/index.md"
+    ]
+    expected = [f"activations/{f.key}.md" for f in activations.catalog()]
+    assert sorted(listed) == sorted(expected), hint
 
 
 def test_importing_nnref_does_not_import_matplotlib() -> None:

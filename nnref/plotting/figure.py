@@ -211,6 +211,7 @@ def figure_to_svg(fig: Figure, figure_id: str, title: str | None = None) -> str:
         flags=re.DOTALL,
     )
     label = _escape(title or figure_id)
+    svg = svg.replace("<svg ", "<svg data-search-exclude ", 1)  # tick labels out of site search
     return svg.replace(
         "<svg ", f'<svg id="{figure_id}" class="nnref-figure" role="img" aria-label="{label}" ', 1
     )
