@@ -26,7 +26,7 @@ from nnref.activations import Activation
 from nnref.plotting import PALETTE, figure_to_svg, new_figure
 from nnref_site import data_file
 from nnref_site.markdown import fmt, link, table
-from nnref_site.terms import topics_for
+from nnref_site.relations import see_also
 
 FAMILY_TITLES = {
     "threshold": "Threshold functions",
@@ -220,12 +220,9 @@ def properties_table(f: Activation) -> str:
 
 
 def _see_also(f: Activation, source: str) -> str:
-    """Same-family pages, then the topics whose term entry selects ``f`` (includes/terms/)."""
-    same = [g for g in activations.catalog() if g.family == f.family and g.key != f.key]
-    items = [f"[{g.name}]({link(page_path(g.key), source)})" for g in same]
-    items += [f"[{t['term']}]({link(t['page'], source)})" for t in topics_for(f)]
-    items.append(f"[Overview of all activations]({link('activations/index.md', source)})")
-    return " · ".join(items)
+    """The related pages (includes/relations.yml), then the way back to the overview."""
+    overview = link("activations/index.md", source)
+    return see_also(source) + f"\nAll activations: [the overview and catalogue]({overview})"
 
 
 def _literal(value: float) -> str:
