@@ -20,13 +20,11 @@ import time
 from pathlib import Path
 from urllib.parse import unquote
 
+import nbformat
 import pytest
+from nnref_site import download
 
 from tests.conftest import ROOT
-
-nbformat = pytest.importorskip("nbformat")
-
-from nnref_site import download  # noqa: E402
 
 DOCS = ROOT / "docs"
 PAGES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
@@ -206,6 +204,20 @@ def test_extraction_expands_the_activation_footer() -> None:
 
 def test_pages_without_code_offer_no_download() -> None:
     assert download.download_links("glossary.md") == ""
+
+
+def test_every_page_with_code_has_its_download_block() -> None:
+    """The block that prints a page's download links names that page, once, under its title."""
+    problems = []
+    for page in PAGES:
+        text = (DOCS / page).read_text(encoding="utf-8")
+        calls = re.findall(r'download_links\("([^"]*)"\)', text)
+        if page in CODE_PAGES and calls != [page]:
+            problems.append(f"{page}: download_links calls {calls}, expected [{page!r}]")
+        if page not in CODE_PAGES and calls:
+            problems.append(f"{page}: shows no code but has download_links {calls}")
+    hint = 'add under the title: ```python exec="on" id="…-download" … download_links("<page>")'
+    assert not problems, hint + "\n" + "\n".join(problems)
 
 
 # --- the downloads in the built site ------------------------------------------------------------

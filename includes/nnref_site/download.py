@@ -31,8 +31,17 @@ from urllib.parse import quote
 
 from nnref_site import ROOT
 
-SITE_URL = "https://nnref.github.io/nnref/"
-"""The hosted glossary: links in the downloads point here (``site_url`` in mkdocs.yml)."""
+
+def _site_url() -> str:
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    m = re.search(r"^site_url:[ \t]*['\"]?([^'\"\s]+)", config, re.MULTILINE)
+    if not m:
+        raise ValueError("mkdocs.yml must set site_url: the downloads link to the hosted pages")
+    return m[1].rstrip("/") + "/"
+
+
+SITE_URL = _site_url()
+"""The hosted glossary (``site_url`` in mkdocs.yml): links in the downloads point there."""
 
 DOCS = ROOT / "docs"
 
@@ -51,7 +60,8 @@ _CONTAINER = re.compile(
     r'(?:[ \t]*"(?P<title>[^"]*)")?[ \t]*$'
 )
 _LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]+)\]\((?P<url>[^)\s]+)\)")
-_ATTRS = re.compile(r"[ \t]*\{[ \t]*[#.:][^}\n]*\}[ \t]*$", re.MULTILINE)
+# An attribute list at the end of a line ("## Title { #id }"), not LaTeX such as \text{.}
+_ATTRS = re.compile(r"[ \t]+\{:?[ \t]*(?:[#.][\w-]+|[\w-]+=)[^}\n]*\}[ \t]*$", re.MULTILINE)
 # Hidden blocks whose printed Markdown is page text with code in it, expanded by calling the
 # generator (cheap: text only, no figures).
 _GENERATORS = re.compile(
@@ -114,18 +124,18 @@ def _unwrap_containers(text: str) -> str:
     return result if result == text else _unwrap_containers(result)
 
 
-def _absolute(url: str, base: str) -> str:
-    """A link of the page as an address on the hosted site (``base``: the folder it is
+def _absolute(url: str, base: str, page: str) -> str:
+    """A link of ``page`` as an address on the hosted site (``base``: the folder it is
     relative to, ``docs/``-relative). ``.md`` targets become their built URLs."""
     if re.match(r"^[a-z][a-z0-9+.-]*:", url) or url.startswith("//"):
         return url
     path, hash_, anchor = url.partition("#")
     if not path:
-        return url
+        return page_url(page) + hash_ + anchor
     target = posixpath.normpath(posixpath.join(base, path))
     if target.endswith(".md"):
         stem = target.removesuffix(".md")
-        stem = stem.removesuffix("index") if stem.endswith(("/index", "index")) else stem + "/"
+        stem = stem.removesuffix("index") if _is_index(stem) else stem + "/"
         target = stem if stem not in {".", "./"} else ""
     elif path.endswith("/") and not target.endswith("/"):
         target += "/"
@@ -134,14 +144,18 @@ def _absolute(url: str, base: str) -> str:
     return SITE_URL + target.lstrip("/") + hash_ + anchor
 
 
+def _is_index(stem: str) -> bool:
+    return stem == "index" or stem.endswith("/index")
+
+
 def _built_dir(page: str) -> str:
     stem = page.removesuffix(".md")
-    return stem.removesuffix("index").rstrip("/") if stem.endswith("index") else stem
+    return stem.removesuffix("index").rstrip("/") if _is_index(stem) else stem
 
 
-def _prose(text: str, base: str) -> str:
+def _prose(text: str, base: str, page: str) -> str:
     """Markdown for a notebook: absolute links, no attribute lists, no blank-line runs."""
-    text = _LINK.sub(lambda m: f"[{m['text']}]({_absolute(m['url'], base)})", text)
+    text = _LINK.sub(lambda m: f"[{m['text']}]({_absolute(m['url'], base, page)})", text)
     text = _ATTRS.sub("", text)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip("\n")
@@ -154,7 +168,7 @@ def _cells_of(text: str, base: str, page: str) -> list[Cell]:
     prose: list[str] = []
 
     def flush() -> None:
-        chunk = _prose("".join(prose), base)
+        chunk = _prose("".join(prose), base, page)
         prose.clear()
         if chunk.strip():
             cells.append(Cell("markdown", chunk))
