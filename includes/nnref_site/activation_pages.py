@@ -18,6 +18,7 @@ from nnref.activations import Activation
 from nnref.plotting import PALETTE, figure_to_svg, new_figure
 from nnref_site import data_file
 from nnref_site.markdown import fmt, link, table
+from nnref_site.sources import activation_sources
 from nnref_site.terms import topics_for
 
 FAMILY_TITLES = {
@@ -280,7 +281,7 @@ def activation_page(key: str) -> str:
 
 
 def activation_footer(key: str) -> str:
-    """The end of an activation's page: how to call it, its API entry and related pages."""
+    """The end of an activation's page: how to call it, its API entry, related pages, sources."""
     f = activations.get(key)
     source = page_path(f.key)
     api = link(f"api/activations.md#nnref.activations.{f.key}", source)
@@ -293,6 +294,8 @@ def activation_footer(key: str) -> str:
             f"API: [`nnref.activations.{f.key}`]({api})\n",
             "## See also\n",
             _see_also(f, source) + "\n",
+            "## Sources\n",
+            activation_sources(f.key) + "\n",
         ]
     )
 
