@@ -194,7 +194,7 @@ def page_title(page: str) -> str:
 
     Examples:
         >>> page_title("recurrent/gru.md")
-        'GRU'
+        'GRU (gated recurrent unit)'
     """
     m = _TITLE.search((DOCS / page).read_text(encoding="utf-8"))
     return m.group(1) if m else page

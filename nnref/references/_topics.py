@@ -39,8 +39,11 @@ ACTIVATIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "hard_tanh": ((_GDL, f"{_NO_PAPER}; hard tanh among other hidden units, §6.3.3"),),
     "plu": (("nicolae2018", "introduced PLU with α = 0.1 and c = 1"),),
     "smht": (
-        ("wikipedia_smht", "the function and its history; Soboleva's 2008 conference paper "
-         "that proposed it has no online copy"),
+        (
+            "wikipedia_smht",
+            "the function and its history; Soboleva's 2008 conference paper "
+            "that proposed it has no online copy",
+        ),
     ),
     "softsign": (("glorot2010", "softsign compared with tanh in deep networks"),),
     "arctan": (("wikipedia_activation", f"{_NO_PAPER}; listed in the standard table"),),
@@ -92,9 +95,7 @@ ACTIVATIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "softshrink": (("donoho1995", "soft thresholding"),),
     "hardshrink": (("donoho1994", "hard and soft thresholding of wavelet coefficients"),),
     "tanhshrink": (("pytorch_activations", f"{_NO_PAPER}; PyTorch's Tanhshrink"),),
-    "sin": (
-        ("sitzmann2020", f"{_NO_PAPER}; sine activations in deep networks (SIREN)"),
-    ),
+    "sin": (("sitzmann2020", f"{_NO_PAPER}; sine activations in deep networks (SIREN)"),),
     "cos": ((_GDL, f"{_NO_PAPER}; cosine hidden units as an unusual choice, §6.3.3"),),
     "sinc": (("wikipedia_activation", f"{_NO_PAPER}; listed in the standard table"),),
     "gaussian": (
