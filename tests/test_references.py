@@ -246,3 +246,16 @@ def test_inline_credits_are_listed_in_the_page_sources(page: str) -> None:
     for (family, year), keys in groups.items():
         if re.search(rf"\b{re.escape(family)}\b[^()\n]{{0,60}}?\(?{year}\b", prose):
             assert keys & cited, (page, sorted(keys))
+
+
+def test_credits_in_activation_docs_are_in_their_references() -> None:
+    """An origin named in an activation's text ("Jin et al., 2016") is among its sources."""
+    for f in activations.catalog():
+        text = " ".join([f.doc, *f.strengths, *f.problems])
+        cited = {c.key for c in references.for_activation(f.key)}
+        for reference in references.catalog():
+            if reference.year is None:
+                continue
+            family = re.escape(reference.family_names[0])
+            if re.search(rf"\b{family}\b[^()\n]{{0,40}}?\(?{reference.year}\b", text):
+                assert reference.key in cited, (f.key, reference.key)

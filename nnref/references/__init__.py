@@ -130,7 +130,7 @@ def for_init(scheme: Any) -> tuple[Citation, ...]:
     """The works a weight-initialisation scheme comes from.
 
     Args:
-        scheme: An initialiser of [`nnref.init`][nnref.init], its name or an alias
+        scheme: An initialiser of `nnref.init`, its name or an alias
             (``"xavier_uniform"``, ``"kaiming_normal"``).
 
     Examples:

@@ -41,8 +41,8 @@ ACTIVATIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "smht": (
         (
             "wikipedia_smht",
-            "the function and its history; Soboleva's 2008 conference paper "
-            "that proposed it has no online copy",
+            "proposed by E. V. Soboleva in 2008 as a utility function for "
+            "decision making, later used as an activation",
         ),
     ),
     "softsign": (("glorot2010", "softsign compared with tanh in deep networks"),),
