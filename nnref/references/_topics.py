@@ -52,12 +52,17 @@ ACTIVATIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "sqnl": (("wuraola2018", "introduced SQNL"),),
     "soft_clipping": (("klimek2018", "introduced the soft clipping function"),),
     "relu": (
-        ("nair2010", "introduced rectified linear units"),
+        ("nair2010", "rectified linear units, in restricted Boltzmann machines"),
         ("glorot2011", "rectifiers in deep networks"),
     ),
     "leaky_relu": (("maas2013", "introduced the leaky rectifier"),),
     "prelu": (("he2015", "introduced PReLU, with the slope learned"),),
-    "rrelu": (("xu2015", "introduced the randomized leaky ReLU"),),
+    "rrelu": (
+        (
+            "xu2015",
+            "defines and evaluates the randomized leaky ReLU, first used in a Kaggle competition",
+        ),
+    ),
     "relu6": (
         ("krizhevsky2010", "introduced ReLU capped at 6"),
         ("sandler2018", "ReLU6 in MobileNetV2"),
@@ -70,7 +75,7 @@ ACTIVATIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "hard_swish": (("howard2019", "introduced hard swish in MobileNetV3"),),
     "hard_elish": (("basirat2018", "introduced ELiSH and hard ELiSH"),),
     "softplus": (
-        ("dugas2001", "introduced softplus"),
+        ("dugas2001", "softplus units, named there"),
         ("glorot2011", "softplus compared with the rectifier"),
     ),
     "elu": (("clevert2015", "introduced ELU"),),
