@@ -27,6 +27,7 @@ from nnref.plotting import PALETTE, figure_to_svg, new_figure
 from nnref_site import data_file
 from nnref_site.markdown import fmt, link, table
 from nnref_site.relations import see_also
+from nnref_site.sources import activation_sources
 
 FAMILY_TITLES = {
     "threshold": "Threshold functions",
@@ -391,6 +392,8 @@ def activation_footer(key: str) -> str:
         f"API: [`nnref.activations.{f.key}`]({api})\n",
         "## See also\n",
         _see_also(f, source) + "\n",
+        "## Sources\n",
+        activation_sources(f.key) + "\n",
     ]
     return "\n".join(parts)
 
