@@ -95,11 +95,25 @@ from nnref.activations.periodic import cos, sin, sinc  # isort: skip
 from nnref.activations.radial import gaussian, sq_rbf  # isort: skip
 from nnref.activations.other import soft_exponential  # isort: skip
 from nnref.activations.vector import glu, log_softmax, maxout, softmax, softmin  # isort: skip
+from nnref.activations._properties import (  # isort: skip
+    PROPERTIES,
+    ClaimError,
+    Property,
+    check_claims,
+    mean_output,
+    saturation_sides,
+)
 
 __all__ = [
     "FAMILIES",
+    "PROPERTIES",
     "SATURATION",
     "Activation",
+    "ClaimError",
+    "Property",
+    "check_claims",
+    "mean_output",
+    "saturation_sides",
     "arctan",
     "arsinh",
     "bent_identity",

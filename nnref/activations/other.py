@@ -74,6 +74,7 @@ soft_exponential = register(
         output_range=(-np.inf, np.inf),
         monotonic=True,
         zero_centered=True,
+        odd=True,
         smooth=True,
         saturates="none",
         defaults={"alpha": 0.0},
