@@ -82,7 +82,8 @@ def test_saturation_is_per_side() -> None:
     assert act.saturation_sides(act.gelu) == {"left": (True, False), "right": (False, False)}
     assert act.saturation_sides(act.tanh) == {"left": (True, False), "right": (True, False)}
     assert act.saturation_sides(act.relu6)["right"] == (True, True)
-    assert BY_KEY["saturation"].text(act.relu) == "one side only: x → −∞ (hard)"
+    assert BY_KEY["saturation"].text(act.relu) == "on the left only (x → −∞, hard): non-saturating"
+    assert BY_KEY["saturation"].text(act.leaky_relu) == "on neither side: non-saturating"
     assert BY_KEY["saturation"].text(act.sigmoid).endswith("saturating")
     assert act.saturation_sides(act.softmax) == {}
 

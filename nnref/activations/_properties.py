@@ -354,18 +354,19 @@ def _saturation_text(f: Activation) -> str:
     if not f.elementwise:
         return "not defined (vector-valued)"
     if f.position_dependent:
-        return "left at even positions, right at odd positions"
+        return "on the left at even positions, on the right at odd ones"
     sides = saturation_sides(f)
-    parts = []
-    for side, arrow in (("left", "x → −∞"), ("right", "x → +∞")):
-        saturates, hard = sides[side]
-        if saturates:
-            parts.append(f"{arrow} ({'hard' if hard else 'soft'})")
-    if not parts:
-        return "no"
-    if len(parts) == 2:
-        return "both sides: " + ", ".join(parts) + " — saturating"
-    return "one side only: " + parts[0]
+    found = [(side, hard) for side, (saturates, hard) in sides.items() if saturates]
+    if not found:
+        return "on neither side: non-saturating"
+    word = {side: "hard" if hard else "soft" for side, hard in found}
+    if len(found) == 2:
+        same = word["left"] == word["right"]
+        kind = word["left"] if same else f"{word['left']} on the left, {word['right']} on the right"
+        return f"on both sides ({kind}): saturating"
+    side, hard = found[0]
+    arrow = "x → −∞" if side == "left" else "x → +∞"
+    return f"on the {side} only ({arrow}, {'hard' if hard else 'soft'}): non-saturating"
 
 
 def _yes(flag: bool) -> str:
@@ -487,7 +488,7 @@ PROPERTIES: tuple[Property, ...] = (
     ),
     Property(
         key="saturation",
-        name="saturates",
+        name="saturation",
         definition=(
             "A function **saturates on the right** when its derivative tends to 0 as the input "
             "grows, $f'(x) \\to 0$ as $x \\to +\\infty$, and **on the left** when "
