@@ -107,10 +107,13 @@ def _vectors(scale: float = 1.0) -> Array:
 
 def _range_samples(f: Activation) -> Array:
     """Outputs over a wide set of inputs, reaching 1e12 (and, vector-valued, many directions)."""
-    x = np.concatenate([np.linspace(-60.0, 60.0, 240001), [-1e4, 1e4, -1e6, 1e6, -1e12, 1e12]])
+    # Fine where the curves turn (every interior extremum of the catalogue lies in [-8, 8]),
+    # coarse further out, then single far points for the asymptotes.
+    far = [-1e4, 1e4, -1e6, 1e6, -1e12, 1e12]
+    x = np.concatenate([_GRID, np.arange(-60 * 16, 60 * 16 + 1) / 16.0, far])
     if f.elementwise:
         return np.asarray(f(_columns(f, x))).ravel()
-    t = np.concatenate([x[::100], [-1e4, 1e4, -1e12, 1e12]])[:, None, None]
+    t = np.concatenate([x[::10], far])[:, None, None]
     directions = np.array([[1, 0, 0, 0], [1, 1, 1, 1], [1, 0, 1, -1], [1, -1, 0, 0]], float)
     lines = (t * directions[None]).reshape(-1, 4)
     samples = np.concatenate([lines, _vectors(), _vectors(30.0)])

@@ -1,8 +1,8 @@
 """Sigmoid-like activations, part two: S-curves built without the logistic function.
 
-Algebraic ratios and roots (softsign, ISRU, SQNL), the inverse tangent and the inverse
-hyperbolic sine, and soft clipping. The catalogue lists them after the logistic sigmoid and
-tanh of ``sigmoid_like``.
+Algebraic ratios and roots (softsign, ISRU, SQNL), the inverse tangent and soft clipping. The
+catalogue lists them after the logistic sigmoid and tanh of ``sigmoid_like``. The inverse
+hyperbolic sine, also defined here, is unbounded and filed under "other".
 """
 
 from __future__ import annotations

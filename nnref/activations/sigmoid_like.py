@@ -1,8 +1,10 @@
 """Sigmoid-like activations, part one: the logistic sigmoid, tanh and their close relatives.
 
-Log-sigmoid, the piecewise-linear hard sigmoid and hard tanh, the piecewise linear unit (PLU)
-and Soboleva's modified tanh (SMHT). The family's other S-curves are in ``s_curves``; the
-catalogue lists the two modules as one family, this one first.
+The piecewise-linear hard sigmoid and hard tanh and Soboleva's modified tanh (SMHT). The
+family's other S-curves are in ``s_curves``; the catalogue lists the two modules as one family,
+this one first. Two relatives defined here are unbounded, so they are filed under "other"
+(the squashing family is bounded and monotonic, see ``FAMILY_RULES``): log-sigmoid and the
+piecewise linear unit (PLU).
 """
 
 from __future__ import annotations
