@@ -298,8 +298,16 @@ def _tex_cell(tex: str) -> str:
     return tex.replace("|", r"\vert ")
 
 
-CATALOGUE_COLUMNS = ("range", "monotonic", "odd", "zero-centred", "differentiable", "saturation")
-"""The properties the overview's tables show, in order (all of them from ``PROPERTIES``)."""
+CATALOGUE_COLUMNS = {
+    "range": "range",
+    "monotonic": "mono\u00adtonic",
+    "odd": "odd",
+    "zero-centred": "zero-\u200bcentred",
+    "differentiable": "differ\u00adentiable",
+    "saturation": "satu\u00adrates",
+}
+"""The properties the overview's tables show (keys of ``PROPERTIES``), with short headers
+(soft hyphens let the narrow columns wrap)."""
 
 
 def _catalogue_cell(f: Activation, key: str) -> str:
@@ -320,9 +328,8 @@ def _catalogue_cell(f: Activation, key: str) -> str:
 def catalogue_table(source: str = "activations/index.md") -> str:
     """Every activation, one table per family: name (linked), formula and the properties of
     ``CATALOGUE_COLUMNS``, each header linked to its definition."""
-    props = {p.key: p for p in PROPERTIES}
     heads = ["name", "formula"] + [
-        f"[{props[k].name}]({link(PROPERTIES_PAGE, source)}#{k})" for k in CATALOGUE_COLUMNS
+        f"[{short}]({link(PROPERTIES_PAGE, source)}#{k})" for k, short in CATALOGUE_COLUMNS.items()
     ]
     out = []
     for family in families():
