@@ -37,7 +37,19 @@ __all__ = [
 
 
 class ClaimError(ValueError):
-    """An activation's metadata states a property that the function does not have."""
+    """An activation's metadata states a property that the function does not have.
+
+    A ``ValueError``: the metadata is a wrong value, found by comparing it with the function.
+
+    Examples:
+        >>> import dataclasses
+        >>> from nnref.activations import relu
+        >>> try:
+        ...     check_claims(dataclasses.replace(relu, continuous=False))
+        ... except ClaimError as exc:
+        ...     print(exc)
+        relu: the claim 'not continuous' is wrong: no jump found (at the listed kinks or on a grid)
+    """
 
 
 @dataclass(frozen=True)
