@@ -388,7 +388,7 @@ def _yes(flag: bool) -> str:
     return "yes" if flag else "no"
 
 
-PROPERTIES: tuple[Property, ...] = (
+_DEFINITIONS = (
     Property(
         key="range",
         name="range",
@@ -526,7 +526,9 @@ PROPERTIES: tuple[Property, ...] = (
         text=_saturation_text,
     ),
 )
-"""Every property a page states about an activation, in table order."""
+
+PROPERTIES: tuple[Property, ...] = _DEFINITIONS
+"""Every property a page states about an activation, in table order (see ``Property``)."""
 
 
 FAMILY_RULES: dict[str, tuple[str, ...]] = {
