@@ -3,7 +3,8 @@
 Each page under ``docs/activations/`` is one call to :func:`activation_page`; the overview page
 uses :func:`catalogue_table`, :func:`family_figure` and :func:`coverage_table`. Everything shown
 comes from the [`Activation`][nnref.activations.Activation] objects, and every claim the page
-makes (range, monotonicity, the derivative) is checked on a grid while the page is built.
+makes is checked while the page is built: each property by its one definition in
+``nnref.activations.PROPERTIES``, the derivative against central differences.
 
 A page opens with intuition, the text of the activation's docstring before its sections (what
 the function does, where it is used and why); the docstring's ``Notes:`` section closes the
@@ -22,7 +23,7 @@ import numpy as np
 import yaml
 
 from nnref import activations
-from nnref.activations import Activation
+from nnref.activations import PROPERTIES, Activation, check_claims, saturation_sides
 from nnref.plotting import PALETTE, figure_to_svg, new_figure
 from nnref_site import data_file
 from nnref_site.markdown import fmt, link, table
@@ -64,11 +65,15 @@ def _attained(y: np.ndarray, dy: np.ndarray, bound: float) -> bool:
 
 
 def range_text(f: Activation) -> str:
-    """The output range, closed where the function reaches the bound.
+    """The output range: the set of values for a function that takes only a few (the
+    step's $\\{0, 1\\}$), else an interval, closed where the function reaches the bound.
 
     Checked on a dyadic grid over [-8, 8] (exact at the usual kinks, and far enough from the
     asymptotes that float64 does not round a sigmoid to exactly 0 or 1).
     """
+    if f.output_values:  # a function that takes only a few values: its range is that set
+        values = ", ".join(fmt(v, 6).replace("−", "-") for v in f.output_values)
+        return f"$\\{{{values}\\}}$"
     lo, hi = f.output_range
     y, dy = _curve(f, np.linspace(-8.0, 8.0, 16385))
     tex = {np.inf: r"\infty", -np.inf: r"-\infty"}
@@ -76,10 +81,6 @@ def range_text(f: Activation) -> str:
     right = "]" if _attained(y, dy, hi) else ")"
     low, high = (tex.get(v, fmt(v, 6).replace("−", "-")) for v in (lo, hi))
     return f"${left}{low}, {high}{right}$"
-
-
-def _yes(flag: bool) -> str:
-    return "yes" if flag else "no"
 
 
 def _grid(f: Activation) -> np.ndarray:
@@ -162,16 +163,14 @@ def _probes(f: Activation) -> np.ndarray:
 
 
 def _check_claims(f: Activation) -> None:
-    """Fail the build if the metadata the page shows disagrees with the function itself."""
-    x = _grid(f)
-    y, dy = _curve(f, x)
-    lo, hi = f.output_range
-    assert np.all((y >= lo - 1e-12) & (y <= hi + 1e-12)), f"{f.key}: output_range"
-    if f.monotonic and f.elementwise:
-        assert np.all(np.diff(y) >= -1e-12), f"{f.key}: monotonic"
-    if f.zero_centered and f.elementwise:
-        off = np.abs(x) > 1e-9
-        assert np.allclose(f(-x[off]), -f(x[off])), f"{f.key}: zero-centred"
+    """Fail the build if the metadata the page shows disagrees with the function itself.
+
+    Every property is checked by its one definition in the library
+    ([`check_claims`][nnref.activations.check_claims]: range, bounded, monotonic, odd,
+    zero-centred, continuous, differentiable, saturation, and the family's rules); the
+    derivative the page plots is checked here against central differences.
+    """
+    check_claims(f)
     probes = _probes(f)
     _, analytic = _curve(f, probes)
     numeric = _central_difference(f, probes)
@@ -189,29 +188,26 @@ def values_table(f: Activation) -> str:
     return table(heads, zip(xs, y, dy, strict=True), digits=6)
 
 
+PROPERTIES_PAGE = "concepts/activation-properties.md"
+"""The concepts page that shows every definition (``PROPERTIES``) once."""
+
+
+def property_text(f: Activation, key: str) -> str:
+    """The value of property ``key`` for ``f``, as a page shows it (range in LaTeX)."""
+    if key == "range":
+        return range_text(f)
+    return next(p for p in PROPERTIES if p.key == key).text(f)
+
+
 def properties_table(f: Activation) -> str:
+    """One row per property of ``PROPERTIES``, each name linked to its definition."""
+    source = page_path(f.key)
     params = ", ".join(f"`{k} = {v:g}`" for k, v in f.defaults.items()) or "none"
     rows = [
-        ["output range", range_text(f)],
-        ["bounded", _yes(f.bounded)],
-        ["monotonic", _yes(f.monotonic)],
-        ["odd, $f(-x) = -f(x)$ (zero-centred)", _yes(f.zero_centered)],
-        ["continuous", _yes(f.continuous)],
-        ["differentiable everywhere", _yes(f.smooth)],
+        [f"[{p.name}]({link(PROPERTIES_PAGE, source)}#{p.key})", property_text(f, p.key)]
+        for p in PROPERTIES
     ]
-    if f.elementwise:
-        rows.append(
-            [
-                "saturates",
-                {
-                    "none": "no",
-                    "left": "for x → −∞",
-                    "right": "for x → +∞",
-                    "both": "on both sides",
-                }[f.saturates],
-            ]
-        )
-    else:
+    if not f.elementwise:
         rows.append(["input", "a vector along the last axis"])
     rows.append(["parameters (defaults)", params])
     rows.append(["PyTorch", f"`{f.torch_name}`" if f.torch_name else "—"])
@@ -346,8 +342,7 @@ def activation_page(key: str) -> str:
         _definition(f) + "\n",
         "## Formula\n",
         f"$$\n{f.formula}\n$$\n",
-        "Here $x$ is the neuron's net input (written $z$ on the neuron pages). The derivative, "
-        "taken with respect to that net input:\n",
+        "The derivative with respect to $x$:\n",
         f"$$\n{f.derivative_formula}\n$$\n",
         "## Plot\n",
         "The curve and its derivative come from the library; the dots are central finite "
@@ -357,8 +352,9 @@ def activation_page(key: str) -> str:
         "## Values\n",
         values_table(f) + "\n",
         "## Properties\n",
-        "Generated from the activation's metadata; the build checks range, monotonicity, "
-        "symmetry and derivative against the function on a grid.\n",
+        "Generated from the activation's metadata; each property is defined once on "
+        f"[Activation properties]({link(PROPERTIES_PAGE, page_path(f.key))}), and the build "
+        "checks every claim against the function.\n",
         properties_table(f) + "\n",
     ]
     if f.strengths:
@@ -403,8 +399,39 @@ def _tex_cell(tex: str) -> str:
     return tex.replace("|", r"\vert ")
 
 
+CATALOGUE_COLUMNS = {
+    "range": "range",
+    "monotonic": "mono\u00adtonic",
+    "odd": "odd",
+    "zero-centred": "zero-\u200bcentred",
+    "differentiable": "differ\u00adentiable",
+    "saturation": "satu\u00adrates",
+}
+"""The properties the overview's tables show (keys of ``PROPERTIES``), with short headers
+(soft hyphens let the narrow columns wrap)."""
+
+
+def _catalogue_cell(f: Activation, key: str) -> str:
+    if key == "range":
+        return range_text(f)
+    if key == "saturation":
+        if not f.elementwise:
+            return ""
+        if f.position_dependent:
+            return "by position"
+        sides = saturation_sides(f)
+        found = [side for side in ("left", "right") if sides[side][0]]
+        return {0: "", 1: found[0] if found else "", 2: "both"}[len(found)]
+    prop = next(p for p in PROPERTIES if p.key == key)
+    return "✓" if getattr(f, prop.field) else ""
+
+
 def catalogue_table(source: str = "activations/index.md") -> str:
-    """Every activation, one table per family: name (linked), formula, range, properties."""
+    """Every activation, one table per family: name (linked), formula and the properties of
+    ``CATALOGUE_COLUMNS``, each header linked to its definition."""
+    heads = ["name", "formula"] + [
+        f"[{short}]({link(PROPERTIES_PAGE, source)}#{k})" for k, short in CATALOGUE_COLUMNS.items()
+    ]
     out = []
     for family in families():
         rows: list[list[Any]] = []
@@ -413,16 +440,11 @@ def catalogue_table(source: str = "activations/index.md") -> str:
                 [
                     f"[{f.name}]({link(page_path(f.key), source)})",
                     f"${_tex_cell(f.formula)}$",
-                    range_text(f),
-                    "✓" if f.monotonic else "",
-                    "✓" if f.zero_centered else "",
-                    "✓" if f.smooth else "",
+                    *(_catalogue_cell(f, k) for k in CATALOGUE_COLUMNS),
                 ]
             )
         out.append(f"### {family_title(family)}\n")
-        out.append(
-            table(["name", "formula", "range", "monotonic", "odd", "differentiable"], rows) + "\n"
-        )
+        out.append(table(heads, rows) + "\n")
     return "\n".join(out)
 
 

@@ -29,6 +29,7 @@ identity = register(
         output_range=(-np.inf, np.inf),
         monotonic=True,
         zero_centered=True,
+        odd=True,
         smooth=True,
         family="linear",
         aliases=("linear",),

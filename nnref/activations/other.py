@@ -1,4 +1,9 @@
-"""Activations that fit no other family."""
+"""Activations that fit no other family.
+
+The family also holds three functions defined beside their relatives: log-sigmoid and the
+piecewise linear unit (``sigmoid_like``) and the inverse hyperbolic sine (``s_curves``),
+S-shaped or sigmoid-based but unbounded.
+"""
 
 from __future__ import annotations
 
@@ -74,6 +79,7 @@ soft_exponential = register(
         output_range=(-np.inf, np.inf),
         monotonic=True,
         zero_centered=True,
+        odd=True,
         smooth=True,
         saturates="none",
         defaults={"alpha": 0.0},

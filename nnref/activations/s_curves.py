@@ -1,8 +1,8 @@
 """Sigmoid-like activations, part two: S-curves built without the logistic function.
 
-Algebraic ratios and roots (softsign, ISRU, SQNL), the inverse tangent and the inverse
-hyperbolic sine, and soft clipping. The catalogue lists them after the logistic sigmoid and
-tanh of ``sigmoid_like``.
+Algebraic ratios and roots (softsign, ISRU, SQNL), the inverse tangent and soft clipping. The
+catalogue lists them after the logistic sigmoid and tanh of ``sigmoid_like``. The inverse
+hyperbolic sine, also defined here, is unbounded and filed under "other".
 """
 
 from __future__ import annotations
@@ -57,6 +57,7 @@ softsign = register(
         output_range=(-1.0, 1.0),
         monotonic=True,
         zero_centered=True,
+        odd=True,
         smooth=True,
         saturates="both",
         family="sigmoid-like",
@@ -118,6 +119,7 @@ arctan = register(
         output_range=(-math.pi / 2, math.pi / 2),
         monotonic=True,
         zero_centered=True,
+        odd=True,
         smooth=True,
         saturates="both",
         family="sigmoid-like",
@@ -173,9 +175,10 @@ arsinh = register(
         output_range=(-np.inf, np.inf),
         monotonic=True,
         zero_centered=True,
+        odd=True,
         smooth=True,
         saturates="both",
-        family="sigmoid-like",
+        family="other",
         aliases=("asinh", "arcsinh"),
         torch_name="torch.asinh",
         summary="Linear near 0 and logarithmic far away: an S-curve that is never flat.",
@@ -253,6 +256,7 @@ isru = register(
         output_range=(-1.0, 1.0),
         monotonic=True,
         zero_centered=True,
+        odd=True,
         smooth=True,
         saturates="both",
         defaults={"alpha": 1.0},
@@ -314,6 +318,7 @@ sqnl = register(
         output_range=(-1.0, 1.0),
         monotonic=True,
         zero_centered=True,
+        odd=True,
         smooth=True,
         saturates="both",
         family="sigmoid-like",
@@ -397,6 +402,7 @@ soft_clipping = register(
         output_range=(0.0, 1.0),
         monotonic=True,
         zero_centered=False,
+        odd=False,
         smooth=True,
         saturates="both",
         defaults={"alpha": 1.0},

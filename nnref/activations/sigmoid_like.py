@@ -1,8 +1,10 @@
 """Sigmoid-like activations, part one: the logistic sigmoid, tanh and their close relatives.
 
-Log-sigmoid, the piecewise-linear hard sigmoid and hard tanh, the piecewise linear unit (PLU)
-and Soboleva's modified tanh (SMHT). The family's other S-curves are in ``s_curves``; the
-catalogue lists the two modules as one family, this one first.
+The piecewise-linear hard sigmoid and hard tanh and Soboleva's modified tanh (SMHT). The
+family's other S-curves are in ``s_curves``; the catalogue lists the two modules as one family,
+this one first. Two relatives defined here are unbounded, so they are filed under "other"
+(the squashing family is bounded and monotonic, see ``FAMILY_RULES``): log-sigmoid and the
+piecewise linear unit (PLU).
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ sigmoid = register(
         output_range=(0.0, 1.0),
         monotonic=True,
         zero_centered=False,
+        odd=False,
         smooth=True,
         saturates="both",
         family="sigmoid-like",
@@ -107,9 +110,10 @@ log_sigmoid = register(
         output_range=(-np.inf, 0.0),
         monotonic=True,
         zero_centered=False,
+        odd=False,
         smooth=True,
         saturates="right",
-        family="sigmoid-like",
+        family="other",
         aliases=("logsigmoid",),
         torch_name="torch.nn.functional.logsigmoid",
         summary="The logarithm of the sigmoid: a smooth version of min(0, x) = -ReLU(-x).",
@@ -172,6 +176,7 @@ hard_sigmoid = register(
         output_range=(0.0, 1.0),
         monotonic=True,
         zero_centered=False,
+        odd=False,
         smooth=False,
         saturates="both",
         family="sigmoid-like",
@@ -227,6 +232,7 @@ tanh = register(
         output_range=(-1.0, 1.0),
         monotonic=True,
         zero_centered=True,
+        odd=True,
         smooth=True,
         saturates="both",
         family="sigmoid-like",
@@ -292,6 +298,7 @@ hard_tanh = register(
         output_range=(-1.0, 1.0),
         monotonic=True,
         zero_centered=True,
+        odd=True,
         smooth=False,
         saturates="both",
         defaults={"min_val": -1.0, "max_val": 1.0},
@@ -371,11 +378,12 @@ plu = register(
         output_range=(-np.inf, np.inf),
         monotonic=True,
         zero_centered=True,
+        odd=True,
         smooth=False,
         saturates="none",
         defaults={"alpha": 0.1, "c": 1.0},
         check=_check_plu,
-        family="sigmoid-like",
+        family="other",
         summary="Hard tanh whose flat tails are replaced by lines of small slope alpha.",
         strengths=(
             "Keeps a non-zero gradient (alpha) everywhere, so no unit is ever stuck.",
@@ -486,6 +494,7 @@ smht = register(
         output_range=(-1.0, 1.0),
         monotonic=True,
         zero_centered=True,
+        odd=True,
         smooth=True,
         saturates="both",
         defaults={"a": 1.0, "b": 1.0, "c": 1.0, "d": 1.0},
