@@ -100,8 +100,31 @@ def test_network_diagram_counts_and_errors() -> None:
     fig = network_diagram([3, 20, 1], max_neurons=5)
     svg = figure_to_svg(fig, "net")
     assert "20 neurons" in svg and "1 neuron<" in svg.replace("\n", "<")
-    with pytest.raises(ValueError, match="layer_sizes must be at least two"):
+    with pytest.raises(ValueError, match="layer_sizes must be a sequence of at least two"):
         network_diagram([3])
+    with pytest.raises(TypeError, match="layer_sizes must be a sequence of .* integer"):
+        network_diagram([2.7, 3])  # not drawn as 2 neurons
+    with pytest.raises(TypeError, match="layer_sizes must be"):
+        network_diagram(None)
+    with pytest.raises(ValueError, match="weights must be finite"):
+        network_diagram([2, 1], weights=[[[np.nan], [1.0]]])
+    with pytest.raises(ValueError, match="node_labels"):
+        network_diagram([2, 1], node_labels=[["a"], ["o"]])
+
+
+def test_model_diagram_names_nodes_weights_and_biases() -> None:
+    """With labels=True the drawing uses the names of the backpropagation page's tables."""
+    from nnref.network import mlp
+    from nnref.plotting import model_diagram
+
+    fig = model_diagram(mlp([2, 2, 1], activation="sigmoid", rng=0), labels=True)
+    texts = {t.get_text() for t in fig.axes[0].texts}
+    assert {"$x_{1}$", "$x_{2}$", "$h_{1}$", "$h_{2}$", "$o$"} <= texts
+    assert {"$w^{(1)}_{11}$", "$w^{(1)}_{21}$", "$w^{(2)}_{1}$", "$w^{(2)}_{2}$"} <= texts
+    assert {"$b^{(1)}_{1}$", "$b^{(1)}_{2}$", "$b^{(2)}$"} <= texts
+    fig = model_diagram(mlp([2, 3, 3, 2], rng=0), labels=True)
+    texts = {t.get_text() for t in fig.axes[0].texts}
+    assert {"$h^{(1)}_{3}$", "$h^{(2)}_{1}$", "$o_{2}$", "$w^{(3)}_{32}$"} <= texts
     with pytest.raises(ValueError, match=r"weights must be matrices of shapes \[\(2, 3\)\]"):
         network_diagram([2, 3], weights=[np.ones((3, 2))])
     with pytest.raises(ValueError, match="layer_names must be 2 names"):
