@@ -110,7 +110,12 @@ CURVES = array_kind("curves", (2,))
 IMAGE = array_kind("image", (2,))
 SMALL_INT = int_kind(1, extreme=[("huge", 10**9)])
 DIGITS = int_kind(1, extreme=[("many", 20)])
-FIRST_STEP = int_kind(0, extreme=[("huge", 10**15)])
+FIRST_STEP = Kind(
+    "step number",
+    lambda v: [b for b in int_kind(0).bad(v) if b[0] not in ("below the minimum", "negative")],
+    lambda v: [("negative", -5), ("huge", 10**15)],
+)
+"""The number of the first time step: any int (a negative one included)."""
 RESOLUTION = int_kind(2, extreme=[("huge", 10**9)])
 PANEL = real_kind("panel size", lambda v: v > 0, [("tiny", 1e-300), ("huge", 1e300)])
 OPTIONAL_VMAX = real_kind(
@@ -377,8 +382,8 @@ def _register() -> None:
             lambda x, y, models, resolution, truth: P.regression_fit(
                 x, y, models, resolution=resolution, truth=truth
             ),
-            x=(CURVE, np.linspace(0.0, 1.0, 5)),
-            y=(CURVE, np.linspace(0.0, 2.0, 5)),
+            x=(array_kind("inputs", (1, 2)), np.linspace(0.0, 1.0, 5)),
+            y=(array_kind("targets", (1, 2)), np.linspace(0.0, 2.0, 5)),
             models=(
                 Kind(
                     "models",

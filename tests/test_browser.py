@@ -205,9 +205,11 @@ LAYOUT = """(minPx) => {
     for (const svg of document.querySelectorAll('svg.nnref-figure')) {
         if (svg.getBoundingClientRect().width === 0) continue;  // in a closed tab or fold
         let smallest = Infinity, which = '';
-        for (const text of svg.querySelectorAll('text')) {
-            const matrix = text.getScreenCTM();
-            if (!matrix || !text.textContent.trim()) continue;
+        // Each run of text at its own size: mathtext draws indices as smaller tspans.
+        for (const text of svg.querySelectorAll('text, tspan')) {
+            const own = [...text.childNodes].some(n => n.nodeType === 3 && n.data.trim());
+            const matrix = own && text.getScreenCTM();
+            if (!matrix) continue;
             const px = parseFloat(getComputedStyle(text).fontSize) * Math.hypot(matrix.a, matrix.b);
             if (px < smallest) { smallest = px; which = text.textContent.trim().slice(0, 20); }
         }
