@@ -129,3 +129,44 @@ def test_model_diagram_names_nodes_weights_and_biases() -> None:
         network_diagram([2, 3], weights=[np.ones((3, 2))])
     with pytest.raises(ValueError, match="layer_names must be 2 names"):
         network_diagram([2, 3], layer_names=["a"])
+
+
+def test_figures_are_legible_on_a_phone() -> None:
+    """figure_to_svg narrows a wide figure, or enlarges its text, so that no text (indices
+    included) is shown under MIN_TEXT_PX in a PHONE_COLUMN_PX column."""
+    from nnref.plotting.figure import MIN_SHRINK, MIN_TEXT_PX, PHONE_COLUMN_PX
+
+    def smallest_px(svg: str) -> float:
+        width = float(re.search(r'width="([\d.]+)pt"', svg).group(1))
+        sizes = [float(v) for v in re.findall(r"font-size: ([\d.]+)px", svg)]
+        return min(sizes) * min(4 / 3, PHONE_COLUMN_PX / width)
+
+    fig, ax = new_figure(figsize=(6.4, 3.6))  # laid out: made narrower
+    ax.plot([0, 1], [0, 1])
+    ax.set_xlabel("$w_1$")
+    svg = figure_to_svg(fig, "wide")
+    assert smallest_px(svg) >= MIN_TEXT_PX - 0.05
+    assert MIN_SHRINK * 6.4 <= fig.get_figwidth() < 6.4
+
+    fig, ax = new_figure(figsize=(8.0, 2.0), layout=None)  # placed by hand: larger text
+    ax.text(0.5, 0.5, "small", fontsize=6)
+    svg = figure_to_svg(fig, "manual")
+    assert fig.get_figwidth() == 8.0 and smallest_px(svg) >= MIN_TEXT_PX - 0.05
+
+    fig, ax = new_figure(figsize=(3.0, 2.0))  # narrow and legible already: unchanged
+    ax.plot([0, 1], [0, 1])
+    figure_to_svg(fig, "narrow")
+    assert fig.get_figwidth() == 3.0
+
+
+def test_network_diagram_and_figure_errors_name_the_argument() -> None:
+    with pytest.raises(ValueError, match="figsize must be a pair"):
+        new_figure(figsize=(float("nan"), 3))
+    with pytest.raises(ValueError, match="nrows must be an int from 1"):
+        new_figure(nrows=0)
+    with pytest.raises(TypeError, match="fig must be a matplotlib Figure"):
+        figure_to_svg(None, "a")
+    with pytest.raises(TypeError, match="title must be a string or None"):
+        figure_to_svg(new_figure(figsize=(1, 1))[0], "a", title=3)
+    with pytest.raises(ValueError, match="max_neurons must be a positive integer"):
+        network_diagram([2, 3], max_neurons=0)

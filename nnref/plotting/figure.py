@@ -270,9 +270,12 @@ def _tick_sizes(fig: Figure) -> list[tuple[Any, float, float]]:
             if not axis.get_visible():
                 continue
             _, prop = _tick_style(axis, name)
-            found.append(
-                (axis, float(prop.get_size_in_points()), _math_scale("", axis.get_scale() == "log"))
+            labels = [t.get_text() for t in axis.get_majorticklabels()]
+            scale = min(
+                [_math_scale(text) for text in labels]
+                + [_math_scale("", axis.get_scale() == "log")]
             )
+            found.append((axis, float(prop.get_size_in_points()), scale))
     return found
 
 
