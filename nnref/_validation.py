@@ -474,7 +474,8 @@ def check_type(value: Any, name: str, types: type | tuple[type, ...], rule: str)
 
 
 def check_names(values: Any, name: str, n: int, rule: str) -> list[str]:
-    """Return ``values`` as ``n`` strings (one label each); a single string is refused.
+    """Return ``values`` as ``n`` strings (one label each); a single string is refused, and so
+    is an item that is neither a string nor a number.
 
     ``rule`` describes what is expected, e.g. ``"3 names, one per layer"``.
 
@@ -491,4 +492,7 @@ def check_names(values: Any, name: str, n: int, rule: str) -> list[str]:
         raise error(name, rule, values, kind)
     if len(values) != n:
         raise error(name, rule, values)
+    strange = [v for v in values if not isinstance(v, str | Real) or isinstance(v, bool)]
+    if strange:
+        raise error(name, rule + " (strings)", strange[0], TypeError)
     return [str(v) for v in values]

@@ -2,7 +2,8 @@
 
 The entries live in ``sweep_entries_models`` (neuron, linear models, data sets, metrics,
 initialisers, losses, optimiser), ``sweep_entries_networks`` (layers, networks, gradient
-checking) and ``sweep_entries_more`` (convolution, recurrent networks, activations); each adds
+checking) and ``sweep_entries_more`` (convolution, recurrent networks, activations) and
+``sweep_entries_plotting`` (the figures of ``nnref.plotting``); each adds
 to the one list ``ENTRIES`` of ``sweep_common``. A new entry point is swept by adding one
 ``Entry`` there (``test_sweep`` fails for a public callable that is neither swept nor in
 ``EXEMPT``). ``run`` receives the arguments by name and builds whatever object the call
@@ -14,6 +15,7 @@ from __future__ import annotations
 import sweep_entries_models  # noqa: F401 - each adds its entries to ENTRIES
 import sweep_entries_more  # noqa: F401
 import sweep_entries_networks  # noqa: F401
+import sweep_entries_plotting  # noqa: F401
 from sweep_common import ENTRIES
 
 __all__ = ["ENTRIES", "EXEMPT"]

@@ -47,6 +47,8 @@ CHROMIUM_ARGS = [
 PARALLEL_PAGES = 4  # pages open at once; more only queue up for the machine's cores
 SAMPLE_EVERY = 10  # toggle and real search index: the home page and every 10th page
 TIMEOUT_MS = 60_000
+WIDTHS = (1280, 390)  # a desktop and a phone; every page is laid out at both
+MIN_TEXT_PX = 9.0  # smallest legible text in a figure, as rendered on the screen
 
 
 def _chromium() -> str | None:
@@ -130,6 +132,7 @@ TYPESET = """() => [...document.querySelectorAll('.arithmatex')]
     .every(el => el.querySelector('.katex'))"""
 SCHEME = "() => document.body.getAttribute('data-md-color-scheme')"
 TOGGLE = "form[data-md-component=palette] label:visible"
+FRAME = "() => new Promise(done => requestAnimationFrame(() => done(true)))"
 
 
 async def _check_math(page: Any) -> list[str]:
@@ -164,6 +167,75 @@ async def _check_figures(page: Any) -> list[str]:
     ]
 
 
+LAYOUT = """(minPx) => {
+    const problems = [];
+    const scroller = el => {
+        for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+            const overflow = getComputedStyle(a).overflowX;
+            if (overflow === 'auto' || overflow === 'scroll') return a;
+        }
+        return null;
+    };
+    const cue = box => /gradient/.test(getComputedStyle(box).backgroundImage);
+    const short = el => el.textContent.replace(/\\s+/g, ' ').trim().slice(0, 50);
+    const column = document.querySelector('article.md-content__inner');
+    const room = column ? column.clientWidth : window.innerWidth;
+    for (const eq of document.querySelectorAll('.md-content .katex-display')) {
+        const wide = eq.scrollWidth;
+        const box = scroller(eq);
+        if (!box && wide > room + 1) {
+            problems.push(`display equation clipped (${wide} px in ${room} px): ${short(eq)}`);
+        } else if (box && box.scrollWidth > box.clientWidth + 1 && !cue(box)) {
+            problems.push(`display equation scrolls without a cue: ${short(eq)}`);
+        }
+    }
+    for (const table of document.querySelectorAll('.md-content table')) {
+        const wide = table.getBoundingClientRect().width;
+        if (wide === 0) continue;  // in a closed tab or fold
+        const box = scroller(table);
+        const shown = box ? box.clientWidth : room;
+        if (wide <= shown + 1) continue;
+        const head = short(table.querySelector('tr') || table);
+        if (window.innerWidth >= 1000) {
+            problems.push(`table hides columns (${Math.round(wide)} px in ${shown} px): ${head}`);
+        } else if (!box || !cue(box)) {
+            problems.push(`table wider than the column without a scroll cue: ${head}`);
+        }
+    }
+    for (const svg of document.querySelectorAll('svg.nnref-figure')) {
+        if (svg.getBoundingClientRect().width === 0) continue;  // in a closed tab or fold
+        let smallest = Infinity, which = '';
+        // Each run of text at its own size: mathtext draws indices as smaller tspans.
+        for (const text of svg.querySelectorAll('text, tspan')) {
+            const own = [...text.childNodes].some(n => n.nodeType === 3 && n.data.trim());
+            const matrix = own && text.getScreenCTM();
+            if (!matrix) continue;
+            const px = parseFloat(getComputedStyle(text).fontSize) * Math.hypot(matrix.a, matrix.b);
+            if (px < smallest) { smallest = px; which = text.textContent.trim().slice(0, 20); }
+        }
+        if (smallest < minPx) {
+            problems.push(`figure ${svg.id}: text rendered at ${smallest.toFixed(1)} px `
+                          + `(under ${minPx} px): ${JSON.stringify(which)}`);
+        }
+    }
+    for (const topic of document.querySelectorAll('.md-header__topic:first-child .md-ellipsis')) {
+        if (topic.scrollWidth > topic.clientWidth + 1
+                || topic.scrollHeight > topic.clientHeight + 1) {
+            problems.push(`header title truncated (${topic.scrollWidth} px in `
+                          + `${topic.clientWidth} px): ${short(topic)}`);
+        }
+    }
+    return problems;
+}"""
+
+
+async def _check_layout(page: Any) -> list[str]:
+    """Equations, tables, figure text and the header title at the page's viewport width."""
+    width = page.viewport_size["width"]
+    found = await page.evaluate(LAYOUT, MIN_TEXT_PX)
+    return [f"at {width} px: {problem}" for problem in found]
+
+
 async def _check_palette_toggle(page: Any) -> list[str]:
     before = await page.evaluate(SCHEME)
     await page.locator(TOGGLE).first.click()
@@ -194,6 +266,11 @@ async def _visit(context: Any, url: str, sample: bool, empty_index: str) -> list
         problems += await _check_figures(page)
         if sample:
             problems += await _check_palette_toggle(page)
+        problems += await _check_layout(page)
+        for width in WIDTHS[1:]:  # the same page, narrowed: cheaper than loading it again
+            await page.set_viewport_size({"width": width, "height": 900})
+            await page.evaluate(FRAME)
+            problems += await _check_layout(page)
         found = list(problems)  # a request still running is cut when the page closes
     finally:
         await page.close()
@@ -208,7 +285,7 @@ async def _visit_all(executable: str, base: str, pages: list[str], site: Path) -
     slots = asyncio.Semaphore(PARALLEL_PAGES)
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        context = await browser.new_context(viewport={"width": 1280, "height": 900})
+        context = await browser.new_context(viewport={"width": WIDTHS[0], "height": 900})
 
         async def one(i: int, path: str) -> list[str]:
             async with slots:

@@ -65,7 +65,13 @@ def test_scatter_classes_draws_on_given_axes_without_legend() -> None:
     [
         ({"X": [[0, 0, 0]], "y": [0]}, ValueError, r"X must be an array of shape \(n_samples, 2\)"),
         ({"X": [[0, np.nan]], "y": [0]}, ValueError, "X must be finite"),
-        ({"X": [[0, 0], [1, 1]], "y": [0]}, ValueError, "y must be a 1-D array of 2 labels"),
+        ({"X": [[0, 0], [1, 1]], "y": [0]}, ValueError, "y must have one label per sample \\(2\\)"),
+        ({"X": [[0, 0], [1, 1]], "y": np.array([1, "a"], dtype=object)}, TypeError, "y must hold"),
+        (
+            {"X": [[0, 0], [1, 1]], "y": [0, 1], "class_names": [object(), "b"]},
+            TypeError,
+            "class_names",
+        ),
         (
             {"X": [[0, 0]], "y": [0], "class_names": ["a", "b"]},
             ValueError,
@@ -151,7 +157,7 @@ def test_decision_regions_errors(model: object, kwargs: dict, kind: type, messag
 def test_decision_regions_checks_the_points() -> None:
     with pytest.raises(ValueError, match=r"X must be an array of shape \(n_samples, 2\)"):
         decision_regions(_Halves(), [0.0, 1.0], [0, 1])
-    with pytest.raises(ValueError, match="y must be a 1-D array of 2 labels"):
+    with pytest.raises(ValueError, match="y must have one label per sample \\(2\\)"):
         decision_regions(_Halves(), [[0.0, 0.0], [1.0, 1.0]], [0, 1, 1])
 
 

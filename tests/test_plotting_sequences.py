@@ -219,7 +219,7 @@ def test_heatmap_over_time_puts_units_in_rows_and_picks_its_scale() -> None:
     assert image.get_clim() == (0.0, 1.0)
     signed = heatmap_over_time([[-2.0, 1.0]]).axes[0].get_images()[0]
     assert signed.get_clim() == (-2.0, 2.0)
-    with pytest.raises(ValueError, match="vmax must be a positive finite number"):
+    with pytest.raises(ValueError, match="vmax must be a positive real number"):
         heatmap_over_time(gates, vmax=0.0)
 
 

@@ -16,8 +16,9 @@ happens:
 ``test_every_public_entry_point_is_swept`` builds the list of public callables from the
 public API (``nnref.__all__``, every public module's ``__all__`` and the public methods of
 the public classes) and fails for one that is neither in ``ENTRIES`` nor in ``EXEMPT``, so a
-new entry point is swept by adding one ``Entry``. (``nnref.plotting`` is not part of the
-public API of ``nnref`` itself, which does not import matplotlib; it is not swept yet.)
+new entry point is swept by adding one ``Entry``. ``nnref.plotting`` (not imported by
+``nnref`` itself, as it needs matplotlib) is part of it when matplotlib is installed; its
+entries are in ``sweep_entries_plotting``.
 
 Run as a script (``python tests/test_sweep.py``) to print the count of each outcome.
 """
@@ -184,6 +185,12 @@ def public_callables() -> dict[str, Any]:
     found: dict[str, Any] = {}
     seen: set[int] = set()
     submodules = [getattr(nnref, m) for m in nnref.__all__ if inspect.ismodule(getattr(nnref, m))]
+    try:
+        import nnref.plotting as plotting
+    except ImportError:  # pragma: no cover - without matplotlib there is nothing to draw with
+        pass
+    else:
+        submodules.append(plotting)
     for module in [*submodules, nnref]:
         for name in getattr(module, "__all__", []):
             obj = getattr(module, name)

@@ -448,25 +448,74 @@ def catalogue_table(source: str = "activations/index.md") -> str:
     return "\n".join(out)
 
 
+FAMILY_PANEL_MAX = 5
+"""At most this many curves share one panel of a family's overlay figure."""
+
+_STYLES = ("-", "--", "-.", ":", (0, (6, 1.5, 1.5, 1.5, 1.5, 1.5)))
+"""Line styles of the curves of one panel (with the colour, each curve differs in both)."""
+
+
+def _panels(members: list[Activation]) -> list[list[Activation]]:
+    """Split a family into panels of at most ``FAMILY_PANEL_MAX`` curves of similar shape.
+
+    Keyed on the data, not on the family's name: the members are ordered by their output
+    range (lower bound, then upper bound), so that curves sharing a range share a panel, and
+    cut into equal-sized chunks.
+    """
+    ordered = sorted(members, key=lambda f: (f.output_range[0], f.output_range[1]))
+    n_panels = -(-len(ordered) // FAMILY_PANEL_MAX)
+    sizes = [len(ordered) // n_panels + (k < len(ordered) % n_panels) for k in range(n_panels)]
+    bounds = np.cumsum([0, *sizes])
+    return [ordered[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+
+
+def _family_curve(f: Activation, x: np.ndarray) -> np.ndarray:
+    """f on the grid ``x``, with NaN at each jump so that no vertical riser is drawn."""
+    y = f(x[:, None])[:, 0].astype(float)
+    if not f.continuous:
+        for jump in f.kinks():
+            y[np.abs(x - jump) <= 0.5 * (x[1] - x[0])] = np.nan
+    return y
+
+
 def family_figure(family: str) -> str:
-    """All elementwise activations of one family overlaid on one plot."""
+    """The elementwise activations of one family, at most five curves to a panel.
+
+    Larger families are split over several panels stacked in one figure (see
+    :func:`_panels`); each curve has its own colour and line style, jumps are left open, the
+    x-axis is symmetric about 0 and the legend sits to the right of the data. The figure is
+    narrow enough for its text to stay legible on a phone.
+    """
     members = [f for f in activations.catalog() if f.family == family and f.elementwise]
-    x = np.linspace(-6.0, 8.0, 1401)
-    fig, ax = new_figure(figsize=(6.4, 3.6))
-    styles = ["-", "--", ":", "-."]
-    curves = []
-    for i, f in enumerate(members):
-        y = f(x[:, None])[:, 0]
-        curves.append(y)
-        ax.plot(x, y, label=f.key, color=PALETTE[i % 7], linestyle=styles[(i // 7) % 4])
-    values = np.concatenate(curves)
-    lo, hi = np.percentile(values, [1, 99])
-    pad = 0.1 * max(hi - lo, 1.0)
-    ax.set_ylim(max(lo, -4.0) - pad, min(hi, 6.0) + pad)
-    ax.set_xlabel("x")
-    ax.set_title(family_title(family))
-    ax.legend(fontsize=8, ncols=2 if len(members) > 5 else 1, loc="upper left")
-    return figure_to_svg(fig, "family-" + family.replace(" ", "-"), title=family_title(family))
+    assert members, f"family {family!r} has no elementwise activation to draw"
+    panels = _panels(members)
+    x = np.linspace(-5.0, 5.0, 501)  # symmetric, and 0 (where the jumps are) on the grid
+    # Placed by hand (inches): constrained layout costs seconds for a stack of panels.
+    width, panel_h, top, gap, bottom = 5.3, 1.9, 0.45, 0.35, 0.55
+    height = top + len(panels) * panel_h + (len(panels) - 1) * gap + bottom
+    fig, axes = new_figure(figsize=(width, height), nrows=len(panels), layout=None, squeeze=False)
+    for k, (ax, panel) in enumerate(zip(axes[:, 0], panels, strict=True)):
+        y0 = bottom + (len(panels) - 1 - k) * (panel_h + gap)
+        ax.set_position([0.55 / width, y0 / height, 2.85 / width, panel_h / height])
+        curves = [_family_curve(f, x) for f in panel]
+        values = np.concatenate(curves)
+        values = values[np.isfinite(values)]
+        lo, hi = max(float(np.min(values)), -4.0), min(float(np.max(values)), 5.0)
+        pad = 0.08 * max(hi - lo, 1.0)
+        ax.set_ylim(lo - pad, hi + pad)
+        ax.set_xlim(-5.0, 5.0)
+        ax.set_xticks([-4, -2, 0, 2, 4])
+        ax.axhline(0, color=PALETTE[7], lw=0.8, zorder=0)
+        ax.axvline(0, color=PALETTE[7], lw=0.8, zorder=0)
+        for i, (f, y) in enumerate(zip(panel, curves, strict=True)):
+            # Wider lines first, so that a curve drawn on top of another leaves it visible.
+            ax.plot(x, y, label=f.key, color=PALETTE[i], linestyle=_STYLES[i], lw=3.2 - 0.4 * i)
+        ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5), fontsize=10, handlelength=2.4)
+        ax.tick_params(labelsize=10)
+    axes[-1, 0].set_xlabel("x", fontsize=10)
+    title = family_title(family)
+    fig.text(0.55 / width, 1 - 0.3 / height, title, fontsize=11, va="baseline")
+    return figure_to_svg(fig, "family-" + family.replace(" ", "-"), title=title)
 
 
 def families() -> list[str]:

@@ -7,7 +7,8 @@ shows the model the code holds.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from numbers import Integral
+from typing import Any, NamedTuple
 
 import numpy as np
 from matplotlib.axes import Axes
@@ -18,8 +19,11 @@ from numpy.typing import ArrayLike
 from nnref._typing import Array
 from nnref._validation import (
     as_float_array,
+    check_bool,
+    check_finite,
     check_names,
     check_positive_int,
+    check_str,
     check_type,
     error,
 )
@@ -137,15 +141,32 @@ def network_diagram(
     weights: Sequence[ArrayLike] | None = None,
     layer_names: Sequence[str] | None = None,
     max_neurons: int = 10,
+    *,
+    node_labels: Sequence[Sequence[str]] | None = None,
+    weight_labels: Sequence[Sequence[Sequence[str]]] | None = None,
+    bias_labels: Sequence[Sequence[str]] | None = None,
 ) -> Figure:
     """Draw a fully connected feed-forward network, one column of neurons per layer.
 
+    Layer $l$ computes $\\mathbf{z}^{(l)} = \\mathbf{a}^{(l-1)} W^{(l)} + \\mathbf{b}^{(l)}$;
+    each entry $w^{(l)}_{ij}$ of $W^{(l)}$ is the line from neuron $i$ of one column to
+    neuron $j$ of the next. The labels name these parts so that a drawing can be matched to
+    the text and tables around it.
+
     Args:
-        layer_sizes: Neurons per layer, input layer first, e.g. ``[2, 3, 1]``.
+        layer_sizes: Neurons per layer, input layer first, e.g. ``[2, 3, 1]``: positive
+            integers.
         weights: Optional weight matrices, one per pair of adjacent layers, shape
-            ``(n_in, n_out)``; line widths then follow ``|w|`` and colours the sign.
+            ``(n_in, n_out)``, finite; line widths then follow ``|w|`` and colours the sign.
         layer_names: Labels under the columns; default input / hidden / output.
         max_neurons: Larger layers are drawn with this many neurons and an ellipsis.
+        node_labels: Optional names written in the neurons (``"$h_1$"``): one sequence per
+            layer, one string per neuron.
+        weight_labels: Optional names written along the lines: one nested sequence per pair
+            of adjacent layers, ``weight_labels[l][i][j]`` for the line from neuron ``i`` to
+            neuron ``j``.
+        bias_labels: Optional names of the biases, written next to the neurons: one sequence
+            per layer after the input, one string per neuron.
 
     Returns:
         The figure.
@@ -154,41 +175,128 @@ def network_diagram(
         >>> fig = network_diagram([3, 4, 2])
         >>> len(fig.axes)
         1
+        >>> fig = network_diagram([1, 1], node_labels=[["$x$"], ["$o$"]],
+        ...                       weight_labels=[[["$w$"]]], bias_labels=[["$b$"]])
+        >>> sorted(t.get_text() for t in fig.axes[0].texts)[:4]
+        ['$b$', '$o$', '$w$', '$x$']
     """
-    sizes = [int(s) for s in layer_sizes]
-    if len(sizes) < 2 or min(sizes) < 1:
-        raise error("layer_sizes", "at least two positive layer sizes", list(layer_sizes))
+    sizes = _layer_sizes(layer_sizes)
     mats = None
     if weights is not None:
+        if isinstance(weights, str | bytes) or not isinstance(weights, Sequence):
+            raise error("weights", "a sequence of weight matrices or None", weights, TypeError)
         mats = [as_float_array(w, "weights") for w in weights]
         expected = list(zip(sizes[:-1], sizes[1:], strict=True))
         if [m.shape for m in mats] != expected:
             raise error("weights", f"matrices of shapes {expected}", [m.shape for m in mats])
+        for m in mats:
+            check_finite(m, "weights")
     if layer_names is None:
         names = ["input", *(["hidden"] * (len(sizes) - 2)), "output"]
     else:
         n = len(sizes)
         names = check_names(layer_names, "layer_names", n, f"{n} names, one per layer")
     max_neurons = check_positive_int(max_neurons, "max_neurons")
+    labels = _Labels(
+        nodes=_label_lists(node_labels, "node_labels", sizes),
+        weights=_weight_label_lists(weight_labels, sizes),
+        biases=_label_lists(bias_labels, "bias_labels", sizes[1:]),
+    )
     with style():
-        return _draw_network(sizes, mats, names, max_neurons)
+        return _draw_network(sizes, mats, names, max_neurons, labels)
+
+
+def _layer_sizes(layer_sizes: Any) -> list[int]:
+    """``layer_sizes`` as a list of at least two positive ints (no floats, no booleans)."""
+    rule = "a sequence of at least two positive integer layer sizes"
+    if isinstance(layer_sizes, str | bytes) or not isinstance(layer_sizes, Sequence | np.ndarray):
+        raise error("layer_sizes", rule, layer_sizes, TypeError)
+    values = list(layer_sizes)
+    if not all(isinstance(s, Integral) and not isinstance(s, bool | np.bool_) for s in values):
+        raise error("layer_sizes", rule, layer_sizes, TypeError)
+    if len(values) < 2 or min(values) < 1 or max(values) > 10_000:
+        raise error("layer_sizes", rule + " (at most 10000 each)", layer_sizes)
+    return [int(s) for s in values]
+
+
+class _Labels(NamedTuple):
+    nodes: list[list[str]] | None
+    weights: list[list[list[str]]] | None
+    biases: list[list[str]] | None
+
+    def any(self) -> bool:
+        return any(v is not None for v in self)
+
+
+def _label_lists(values: Any, name: str, sizes: list[int]) -> list[list[str]] | None:
+    """One list of strings per layer, as long as the layer (or None)."""
+    if values is None:
+        return None
+    rule = f"one sequence of names per layer ({len(sizes)}), as many as its neurons {sizes}"
+    outer = check_names_seq(values, name, len(sizes), rule)
+    return [
+        [check_str(v, f"{name}[{k}]") for v in check_names_seq(row, f"{name}[{k}]", n, rule)]
+        for k, (row, n) in enumerate(zip(outer, sizes, strict=True))
+    ]
+
+
+def _weight_label_lists(values: Any, sizes: list[int]) -> list[list[list[str]]] | None:
+    if values is None:
+        return None
+    pairs = list(zip(sizes[:-1], sizes[1:], strict=True))
+    rule = f"one (n_in, n_out) nested sequence of names per weight matrix, shapes {pairs}"
+    outer = check_names_seq(values, "weight_labels", len(pairs), rule)
+    out = []
+    for k, (mat, (n_in, n_out)) in enumerate(zip(outer, pairs, strict=True)):
+        rows = check_names_seq(mat, f"weight_labels[{k}]", n_in, rule)
+        out.append(
+            [
+                [
+                    check_str(v, f"weight_labels[{k}]")
+                    for v in check_names_seq(r, f"weight_labels[{k}]", n_out, rule)
+                ]
+                for r in rows
+            ]
+        )
+    return out
+
+
+def check_names_seq(values: Any, name: str, n: int, rule: str) -> list[Any]:
+    """``values`` as a list of ``n`` items, refusing strings and non-sequences."""
+    if isinstance(values, str | bytes) or not isinstance(values, Sequence | np.ndarray):
+        raise error(name, rule, values, TypeError)
+    if len(values) != n:
+        raise error(name, rule, values)
+    return list(values)
 
 
 def _draw_network(
-    sizes: list[int], mats: list[Array] | None, names: list[str], max_neurons: int
+    sizes: list[int],
+    mats: list[Array] | None,
+    names: list[str],
+    max_neurons: int,
+    labels: _Labels | None = None,
 ) -> Figure:
+    labels = labels or _Labels(None, None, None)
     shown = [min(s, max_neurons) for s in sizes]
     tallest = max(shown)
-    fig, ax = new_figure(figsize=(1.6 + 1.7 * len(sizes), 1.0 + 0.55 * tallest))
+    # Units of the drawing: columns ``gap`` apart, neurons ``step`` apart, ``inch`` per unit.
+    # Labelled diagrams need room between the lines for their names.
+    gap, step, radius, inch = (3.2, 1.8, 0.34, 0.5) if labels.any() else (2.0, 1.0, 0.28, 0.5)
+    label_room = 0.5 if labels.biases is not None else 0.0
+    x_lo, x_hi = -0.8, gap * (len(sizes) - 1) + 0.8
+    y_hi = (tallest - 1) / 2 * step + 0.6 + label_room
+    y_lo = -(tallest - 1) / 2 * step - 1.8 - label_room
+    fig, ax = new_figure(figsize=((x_hi - x_lo) * inch, (y_hi - y_lo) * inch))
     ax.set_axis_off()
     ax.set_aspect("equal")
 
     def ys(k: int) -> Array:
-        return (np.arange(k)[::-1] - (k - 1) / 2) * 1.0
+        return (np.arange(k)[::-1] - (k - 1) / 2) * step
 
     scale = max((float(np.abs(m).max()) for m in mats), default=1.0) if mats else 1.0
     for layer, (k_in, k_out) in enumerate(zip(shown[:-1], shown[1:], strict=True)):
-        x0, x1 = 2.0 * layer, 2.0 * (layer + 1)
+        x0, x1 = gap * layer, gap * (layer + 1)
         for i, y0 in enumerate(ys(k_in)):
             for j, y1 in enumerate(ys(k_out)):
                 if mats is None:
@@ -200,7 +308,7 @@ def _draw_network(
                 # Stop the edge at the node's rim: nodes are hollow, so a line into the
                 # centre would cross the circle.
                 dx, dy = x1 - x0, y1 - y0
-                r = 0.28 / float(np.hypot(dx, dy))
+                r = radius / float(np.hypot(dx, dy))
                 ax.plot(
                     [x0 + r * dx, x1 - r * dx],
                     [y0 + r * dy, y1 - r * dy],
@@ -209,21 +317,60 @@ def _draw_network(
                     alpha=alpha,
                     zorder=1,
                 )
+                if labels.weights is not None:
+                    _edge_label(ax, (x0, y0), (x1, y1), labels.weights[layer][i][j], color)
     colors = [PALETTE[2], *([PALETTE[0]] * (len(sizes) - 2)), PALETTE[1]]
+    bottom = -(tallest - 1) / 2 * step - 0.9 - label_room
     for layer, (k, size) in enumerate(zip(shown, sizes, strict=True)):
-        x = 2.0 * layer
-        for y in ys(k):
+        x = gap * layer
+        for n, y in enumerate(ys(k)):
             ax.add_patch(
-                Circle((x, y), 0.28, facecolor="none", edgecolor=colors[layer], lw=2, zorder=2)
+                Circle((x, y), radius, facecolor="none", edgecolor=colors[layer], lw=2, zorder=2)
             )
-        bottom = -(tallest - 1) / 2 - 0.9
+            if labels.nodes is not None:
+                ax.text(x, y, labels.nodes[layer][n], ha="center", va="center", fontsize=11)
+            if labels.biases is not None and layer > 0:
+                up = y >= 0  # beside the node, away from the middle where the lines cross
+                ax.text(
+                    x,
+                    y + (radius + 0.12) * (1 if up else -1),
+                    labels.biases[layer - 1][n],
+                    ha="center",
+                    va="bottom" if up else "top",
+                    fontsize=10,
+                    color=PALETTE[1],
+                )
         label = f"{names[layer]}\n{size} neuron{'s' if size != 1 else ''}"
-        ax.text(x, bottom, label, ha="center", va="top", fontsize=9)
+        ax.text(x, bottom, label, ha="center", va="top", fontsize=10)
         if size > k:
-            ax.text(x, ys(k)[-1] - 0.5, "⋮", ha="center", va="center", fontsize=12)
-    ax.set_xlim(-0.8, 2.0 * (len(sizes) - 1) + 0.8)
-    ax.set_ylim(-(tallest - 1) / 2 - 1.8, (tallest - 1) / 2 + 0.6)
+            ax.text(x, ys(k)[-1] - 0.5 * step, "⋮", ha="center", va="center", fontsize=12)
+    ax.set_xlim(x_lo, x_hi)
+    ax.set_ylim(y_lo, y_hi)
     return fig
+
+
+def _edge_label(ax: Axes, start: Point, end: Point, text: str, color: str) -> None:
+    """A name along a line, on the side away from the crossing lines (above a line that falls
+    or stays level in the upper half, below one that rises or stays level in the lower half):
+    a level line is named past its middle, a sloping one near its start, so that the names of
+    the lines leaving one neuron do not meet."""
+    (x0, y0), (x1, y1) = start, end
+    angle = float(np.degrees(np.arctan2(y1 - y0, x1 - x0)))
+    above = y1 < y0 or (y1 == y0 and y0 >= 0)
+    t = 0.6 if y1 == y0 else 0.3
+    x, y = x0 + t * (x1 - x0), y0 + t * (y1 - y0)
+    ax.annotate(
+        text,
+        (x, y),
+        xytext=(0, 3 if above else -3),
+        textcoords="offset points",
+        ha="center",
+        va="bottom" if above else "top",
+        rotation=angle,
+        rotation_mode="anchor",
+        fontsize=10,
+        color=color,
+    )
 
 
 def _activation_label(layer: Any) -> str | None:
@@ -294,7 +441,11 @@ def _model_structure(model: Any) -> tuple[list[int], list[Array], list[str]]:
 
 
 def model_diagram(
-    model: Any, layer_names: Sequence[str] | None = None, max_neurons: int = 10
+    model: Any,
+    layer_names: Sequence[str] | None = None,
+    max_neurons: int = 10,
+    *,
+    labels: bool = False,
 ) -> Figure:
     """Draw a feed-forward model from the object itself: its layers, neurons and weights.
 
@@ -316,6 +467,11 @@ def model_diagram(
             there are several), output — and code for an autoencoder's bottleneck.
         max_neurons: Larger layers are drawn with this many neurons and an ellipsis; a
             positive int.
+        labels: Name every neuron, weight and bias in the site's notation: inputs
+            $x_i$, hidden activities $h_j$ ($h^{(l)}_j$ with several hidden layers), outputs
+            $o_k$, weights $w^{(l)}_{ij}$ of the $l$-th weight matrix and biases
+            $b^{(l)}_j$; an index is left out where its layer has a single neuron ($o$,
+            $w^{(2)}_j$, $b^{(2)}$ for one output neuron).
 
     Returns:
         The figure (embed it with [`figure_to_svg`][nnref.plotting.figure_to_svg]).
@@ -330,6 +486,7 @@ def model_diagram(
 
     sizes, mats, acts = _model_structure(model)
     max_neurons = check_positive_int(max_neurons, "max_neurons")
+    check_bool(labels, "labels")
     n_hidden = len(sizes) - 2
     if layer_names is None:
         hidden = ["hidden"] if n_hidden == 1 else [f"hidden {k + 1}" for k in range(n_hidden)]
@@ -344,4 +501,59 @@ def model_diagram(
         n = len(sizes)
         names = check_names(layer_names, "layer_names", n, f"{n} names, one per layer")
     labelled = [names[0], *(f"{n}\n{a}" for n, a in zip(names[1:], acts, strict=True))]
-    return network_diagram(sizes, weights=mats, layer_names=labelled, max_neurons=max_neurons)
+    if not labels:
+        return network_diagram(sizes, weights=mats, layer_names=labelled, max_neurons=max_neurons)
+    has_biases = _has_dense_biases(model)
+    return network_diagram(
+        sizes,
+        weights=mats,
+        layer_names=labelled,
+        max_neurons=max_neurons,
+        node_labels=_node_names(sizes),
+        weight_labels=_weight_names(sizes),
+        bias_labels=_bias_names(sizes) if has_biases else None,
+    )
+
+
+def _sub(*indices: tuple[int, int]) -> str:
+    """The subscript of a name: each (index, layer size) pair, left out for a single neuron."""
+    digits = "".join(str(i + 1) for i, n in indices if n > 1)
+    return f"_{{{digits}}}" if digits else ""
+
+
+def _node_names(sizes: list[int]) -> list[list[str]]:
+    """$x_i$, then $h_j$ (or $h^{(l)}_j$ for several hidden layers), then $o_k$."""
+    n_hidden = len(sizes) - 2
+    out = []
+    for layer, n in enumerate(sizes):
+        if layer == 0:
+            stem = "x"
+        elif layer == len(sizes) - 1:
+            stem = "o"
+        else:
+            stem = "h" if n_hidden == 1 else f"h^{{({layer})}}"
+        out.append([f"${stem}{_sub((i, n))}$" for i in range(n)])
+    return out
+
+
+def _weight_names(sizes: list[int]) -> list[list[list[str]]]:
+    """$w^{(l)}_{ij}$ for the line from neuron $i$ to neuron $j$ of weight matrix $l$."""
+    return [
+        [
+            [f"$w^{{({k + 1})}}{_sub((i, n_in), (j, n_out))}$" for j in range(n_out)]
+            for i in range(n_in)
+        ]
+        for k, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:], strict=True))
+    ]
+
+
+def _bias_names(sizes: list[int]) -> list[list[str]]:
+    """$b^{(l)}_j$ for neuron $j$ of layer $l$ (the input layer has none)."""
+    return [[f"$b^{{({k})}}{_sub((j, n))}$" for j in range(n)] for k, n in enumerate(sizes) if k]
+
+
+def _has_dense_biases(model: Any) -> bool:
+    """Whether the model is a network of dense layers with biases (drawn next to neurons)."""
+    from nnref.network import Sequential
+
+    return isinstance(model, Sequential)

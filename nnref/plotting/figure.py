@@ -27,7 +27,9 @@ except ImportError as exc:  # pragma: no cover - exercised only without matplotl
         'nnref.plotting needs matplotlib; install it with: pip install "nnref[plot]"'
     ) from exc
 
-from nnref._validation import check_type, error
+import numpy as np
+
+from nnref._validation import check_finite, check_int, check_str, check_type, error
 from nnref.plotting._layout import FastLayout
 from nnref.plotting._svg import minify
 
@@ -44,6 +46,17 @@ PALETTE: tuple[str, ...] = (
     "#a3a3a3",  # neutral grey
 )
 """Data colours, mid-tones that keep their contrast on Material's white and slate backgrounds."""
+
+PHONE_COLUMN_PX = 340.0
+"""The width a figure is shown at on a 390 px-wide phone (the page's column, a little less
+inside a box); a wider figure is scaled down to it."""
+
+MIN_TEXT_PX = 9.2
+"""The smallest text, in CSS pixels, a figure may show on that phone (a little above 9 px)."""
+
+MIN_SHRINK = 0.7
+"""A laid-out figure is made at most this much narrower to keep its text legible; beyond
+that its text is made larger instead."""
 
 INK = "#0a0b0c"
 """Drawn in this colour, replaced by ``currentColor`` in the SVG text. Never a data colour."""
@@ -123,8 +136,12 @@ def new_figure(
         >>> float(round(ax.get_position().x0 * 6.4 * 72, 1))  # points left of the plot: labels, pad
         25.9
     """
-    if layout not in ("fast", "constrained", None):
-        raise error("layout", "'fast', 'constrained' or None", layout)
+    figsize = check_figsize(figsize, "figsize")
+    nrows = check_int(nrows, "nrows", 1, 50)
+    ncols = check_int(ncols, "ncols", 1, 50)
+    if not (layout is None or (isinstance(layout, str) and layout in ("fast", "constrained"))):
+        kind = ValueError if isinstance(layout, str) else TypeError
+        raise error("layout", "'fast', 'constrained' or None", layout, kind)
     with style():
         fig = Figure(figsize=figsize, layout=layout if layout == "constrained" else None)
         if layout == "fast":
@@ -147,7 +164,12 @@ def figure_to_svg(fig: Figure, figure_id: str, title: str | None = None) -> str:
     * **light**: coordinates are rounded to a hundredth of a point and redundant points and
       groups are dropped, which changes nothing visible;
     * **self-contained**: no XML header, and matplotlib's stylesheet is scoped to the figure
-      so it cannot restyle the page.
+      so it cannot restyle the page;
+    * **legible on a phone**: on a phone a figure is shown at most ``PHONE_COLUMN_PX``
+      wide, and its text shrinks with it. Where the smallest text (an index or exponent
+      counts at its own, smaller size) would fall under ``MIN_TEXT_PX``, a figure placed by a
+      layout engine is made narrower (keeping its shape, down to at most ``MIN_SHRINK`` of
+      its width) and any text still too small is set larger.
 
     Args:
         fig: The figure.
@@ -157,8 +179,8 @@ def figure_to_svg(fig: Figure, figure_id: str, title: str | None = None) -> str:
 
     Returns:
         The ``<svg …>…</svg>`` markup, without XML header or doctype. Text left in the default
-        black is switched to the page's text colour and legend frames are made transparent
-        (this changes ``fig``).
+        black is switched to the page's text colour, legend frames are made transparent, and
+        size and text are made legible on a phone (this changes ``fig``).
 
     Examples:
         >>> fig, ax = new_figure(figsize=(2, 1))
@@ -174,6 +196,7 @@ def figure_to_svg(fig: Figure, figure_id: str, title: str | None = None) -> str:
     if not isinstance(figure_id, str) or not re.fullmatch(r"[A-Za-z][\w-]*", figure_id):
         raise error("figure_id", "an id of letters, digits, '-' and '_'", figure_id)
     check_type(fig, "fig", Figure, "a matplotlib Figure")
+    check_str(title, "title", optional=True)
     # Text created outside ``style()`` defaults to black, which the SVG writes as no fill at
     # all (invisible on the dark palette): give it the page's ink like the rest.
     for text in fig.findobj(Text):
@@ -183,6 +206,7 @@ def figure_to_svg(fig: Figure, figure_id: str, title: str | None = None) -> str:
         legend.get_frame().set(facecolor="none", edgecolor="none")
     buffer = io.StringIO()
     with mpl.rc_context({**_RC, "svg.hashsalt": figure_id}):
+        _legible_on_a_phone(fig)
         engine = fig.get_layout_engine()
         if isinstance(engine, FastLayout) and engine.place(fig):
             # Placed: drawing needs no layout, so spare matplotlib's layout pass.
@@ -217,11 +241,125 @@ def figure_to_svg(fig: Figure, figure_id: str, title: str | None = None) -> str:
     )
 
 
+def _math_scale(text: str, log: bool = False) -> float:
+    """How much smaller than its font size a label's smallest glyphs are drawn: mathtext sets
+    indices and exponents at 0.7 of the size (a log axis's labels are powers of ten)."""
+    if log:
+        return 0.7
+    math = text.count("$") >= 2 and ("_" in text or "^" in text or r"\frac" in text)
+    return 0.7 if math else 1.0
+
+
+def _texts(fig: Figure) -> list[tuple[Text, float]]:
+    """Every visible text of ``fig`` with the scale of its smallest glyphs."""
+    return [
+        (t, _math_scale(t.get_text()))
+        for t in fig.findobj(Text)
+        if t.get_visible() and t.get_text().strip()
+    ]
+
+
+def _tick_sizes(fig: Figure) -> list[tuple[Any, float, float]]:
+    """(axis, tick label size in points, scale of its smallest glyphs) of every labelled axis."""
+    from nnref.plotting._layout import _tick_style
+
+    found = []
+    for ax in fig.axes:
+        if not ax.axison:
+            continue
+        for axis, name in ((ax.xaxis, "x"), (ax.yaxis, "y")):
+            if not axis.get_visible():
+                continue
+            _, prop = _tick_style(axis, name)
+            labels = [t.get_text() for t in axis.get_majorticklabels()]
+            scale = min(
+                [_math_scale(text) for text in labels]
+                + [_math_scale("", axis.get_scale() == "log")]
+            )
+            found.append((axis, float(prop.get_size_in_points()), scale))
+    return found
+
+
+def _legible_on_a_phone(fig: Figure) -> None:
+    """Make ``fig`` narrower or its small text larger, so that no text is shown under
+    ``MIN_TEXT_PX`` in a ``PHONE_COLUMN_PX`` column (see ``figure_to_svg``)."""
+    texts, ticks = _texts(fig), _tick_sizes(fig)
+    sizes = [t.get_fontsize() * k for t, k in texts] + [size * k for _, size, k in ticks]
+    if not sizes:
+        return
+    width_pt = fig.get_figwidth() * 72.0
+
+    def px_per_pt(width: float) -> float:  # CSS px = 4/3 pt, shown at most in the column
+        return min(4.0 / 3.0, PHONE_COLUMN_PX / width)
+
+    smallest = min(sizes)
+    if smallest * px_per_pt(width_pt) >= MIN_TEXT_PX:
+        return
+    if fig.get_layout_engine() is not None:  # laid out again when drawn: narrower is safe
+        wanted = smallest * PHONE_COLUMN_PX / MIN_TEXT_PX
+        factor = max(wanted / width_pt, MIN_SHRINK)
+        fig.set_size_inches(fig.get_figwidth() * factor, fig.get_figheight() * factor)
+        width_pt *= factor
+    floor = MIN_TEXT_PX / px_per_pt(width_pt)  # points
+    for text, k in texts:
+        if text.get_fontsize() * k < floor:
+            text.set_fontsize(floor / k)
+    for axis, size, k in ticks:
+        if size * k < floor:
+            axis.set_tick_params(which="both", labelsize=floor / k)
+
+
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
 
 
 # --- shared by the figure modules ------------------------------------------------------------
+
+MAX_INCHES = 100.0
+"""The largest side of a figure, in inches (a larger one is a mistake, and costly to draw)."""
+
+DRAWABLE = float(np.finfo(np.float64).max) / 1024
+"""The largest magnitude of a value drawn on an axis: beyond it, the span of the axis (and
+its margins) would leave the float range."""
+
+
+def check_figsize(figsize: Any, name: str = "figsize") -> tuple[float, float]:
+    """``figsize`` as (width, height): two positive finite numbers of inches, at most
+    ``MAX_INCHES``.
+
+    Examples:
+        >>> check_figsize((6.4, 3))
+        (6.4, 3.0)
+    """
+    rule = f"a pair (width, height) of positive numbers of inches, at most {MAX_INCHES:g}"
+    try:
+        values = [float(v) for v in figsize]  # type: ignore[union-attr]
+    except (TypeError, ValueError):
+        raise error(name, rule, figsize, TypeError) from None
+    if (
+        isinstance(figsize, str)
+        or any(isinstance(v, bool | np.bool_) for v in figsize)
+        or len(values) != 2
+    ):
+        raise error(name, rule, figsize, TypeError if isinstance(figsize, str) else ValueError)
+    if not all(np.isfinite(v) and 0 < v <= MAX_INCHES for v in values):
+        raise error(name, rule, figsize)
+    return values[0], values[1]
+
+
+def check_drawable(values: Any, name: str) -> Any:
+    """Raise ``ValueError`` unless the float array ``values`` is finite and no larger in
+    magnitude than ``DRAWABLE``; return it unchanged.
+
+    Examples:
+        >>> check_drawable(np.array([1.0, -2.0]), "X").tolist()
+        [1.0, -2.0]
+    """
+    check_finite(values, name)
+    if values.size and float(np.max(np.abs(values))) > DRAWABLE:
+        rule = f"within ±{DRAWABLE:.3g}, so that the span of the axes stays within the float range"
+        raise error(name, rule, values)
+    return values
 
 
 def target_axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:

@@ -41,13 +41,14 @@ from nnref._validation import (
     check_bool,
     check_finite,
     check_int,
+    check_interval,
     check_names,
     check_positive,
     check_positive_int,
     check_sample_shape,
     error,
 )
-from nnref.plotting.figure import INK, PALETTE, figure_of, style, target_axes
+from nnref.plotting.figure import INK, MAX_INCHES, PALETTE, figure_of, style, target_axes
 
 __all__ = [
     "cnn_diagram",
@@ -272,7 +273,7 @@ def image_grid(
             each image, if not ``shared``).
         values: Write each pixel's value in its cell (for small arrays).
         digits: Significant digits of the written values (integers are written whole).
-        panel_size: The side of each image's box in inches.
+        panel_size: The side of each image's box in inches, from 0.1 to 10.
         shared: One colour scale for all images (default); ``False`` scales each image to
             its own largest magnitude (for images whose values differ in size).
 
@@ -293,7 +294,7 @@ def image_grid(
     show_sign = negative if signed is None else check_bool(signed, "signed")
     values = check_bool(values, "values")
     digits = check_int(digits, "digits", 1, 12)
-    panel = check_positive(panel_size, "panel_size")
+    panel = check_interval(panel_size, "panel_size", 0.1, 10.0)
     if check_bool(shared, "shared") or vmax is not None:
         scales = _vmax(items, vmax, show_sign)
     else:
@@ -332,7 +333,7 @@ def kernel_grid(
         ncols: Kernels per row when there is one input channel; default up to 8.
         values: Write each weight in its cell.
         digits: Significant digits of the written weights.
-        panel_size: The side of each kernel's box in inches.
+        panel_size: The side of each kernel's box in inches, from 0.1 to 10.
 
     Returns:
         The figure.
@@ -347,7 +348,7 @@ def kernel_grid(
     c_out, c_in = W.shape[:2]
     values = check_bool(values, "values")
     digits = check_int(digits, "digits", 1, 12)
-    panel = check_positive(panel_size, "panel_size")
+    panel = check_interval(panel_size, "panel_size", 0.1, 10.0)
     if c_in == 1:
         items = list(W[:, 0])
         titles = [f"kernel {o + 1}" for o in range(c_out)]
@@ -397,7 +398,7 @@ def feature_maps(
         layers: Indices of the layers whose outputs to draw; default every layer whose
             output is an image.
         max_channels: Channels drawn per row, at most.
-        panel_size: The side of each map's box in inches.
+        panel_size: The side of each map's box in inches, from 0.1 to 10.
 
     Returns:
         The figure.
@@ -424,7 +425,7 @@ def feature_maps(
     else:
         chosen = {check_int(i, "layers", 0, len(stack) - 1) for i in layers}
     most = check_positive_int(max_channels, "max_channels")
-    panel = check_positive(panel_size, "panel_size")
+    panel = check_interval(panel_size, "panel_size", 0.1, 10.0)
     rows: list[tuple[str, Array]] = [("input", image[0])]
     out = image
     for i, layer in enumerate(stack):
@@ -504,6 +505,8 @@ def kernel_placements(
     from nnref.conv.arithmetic import as_pair, resolve_padding
 
     n = as_pair(size, "size")
+    if max(n) > 100:  # every cell is drawn: keep the grid one can read
+        raise error("size", "at most 100 cells on a side", size)
     kernel = as_pair(kernel_size, "kernel_size")
     steps = as_pair(stride, "stride")
     dil = as_pair(dilation, "dilation")
@@ -643,7 +646,7 @@ def convolution_steps(
         kernel: The kernel, a 2-D array no larger than the image.
         ncols: Pictures per row.
         digits: Significant digits of the written values.
-        cell: The side of one cell in inches.
+        cell: The side of one cell in inches, from 0.05 to 2.
 
     Returns:
         The figure.
@@ -662,7 +665,7 @@ def convolution_steps(
     steps = out.size
     cols = check_int(ncols, "ncols", 1, 12)
     digits = check_int(digits, "digits", 1, 12)
-    side = check_positive(cell, "cell")
+    side = check_interval(cell, "cell", 0.05, 2.0)
     h, w = x.shape
     oh, ow = out.shape
     span_w = w + 1.2 + ow  # cells: input, gap, output
@@ -765,7 +768,7 @@ def cnn_diagram(model: Any, input_shape: Any, width: float | None = None, rows: 
         model: A [`Sequential`][nnref.network.Sequential] network or a list of layers with
             ``output_shape``.
         input_shape: The shape of one input sample, e.g. ``(1, 28, 28)``.
-        width: Figure width in inches; default 0.85 per stage of a row.
+        width: Figure width in inches (1 to 100); default 0.85 per stage of a row.
         rows: Split the stages over this many rows (for a long network on a narrow page);
             a continued row starts with the arrow into its first stage.
 
@@ -782,7 +785,7 @@ def cnn_diagram(model: Any, input_shape: Any, width: float | None = None, rows: 
         ['input\\n1 map\\n8×8', 'conv 3×3\\n+ relu', '4 maps\\n6×6']
     """
     stages = _stages(model, input_shape)
-    size = None if width is None else check_positive(width, "width")
+    size = None if width is None else check_interval(width, "width", 1.0, MAX_INCHES)
     n_rows = check_int(rows, "rows", 1, len(stages))
     with style():
         return _draw_pipeline(stages, size, n_rows)

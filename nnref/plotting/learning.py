@@ -20,6 +20,7 @@ from numpy.typing import ArrayLike
 from nnref._typing import Array
 from nnref._validation import (
     as_float_array,
+    as_label_array,
     check_bool,
     check_callable,
     check_finite,
@@ -29,7 +30,14 @@ from nnref._validation import (
     check_str,
     error,
 )
-from nnref.plotting.figure import INK, PALETTE, figure_of, style, target_axes
+from nnref.plotting.figure import (
+    INK,
+    PALETTE,
+    check_drawable,
+    figure_of,
+    style,
+    target_axes,
+)
 
 __all__ = [
     "cost_contour",
@@ -48,14 +56,11 @@ def _plane_points(X: ArrayLike, name: str = "X") -> Array:
     arr = as_float_array(X, name)
     if arr.ndim != 2 or arr.shape[0] == 0 or arr.shape[1] != 2:
         raise error(name, "an array of shape (n_samples, 2): points in the plane", arr)
-    return check_finite(arr, name)
+    return check_drawable(arr, name)
 
 
 def _labels_for(y: ArrayLike, n: int) -> np.ndarray:
-    labels = np.asarray(y)
-    if labels.ndim != 1 or labels.shape[0] != n:
-        raise error("y", f"a 1-D array of {n} labels, one per point", labels)
-    return labels
+    return as_label_array(y, n, "y")
 
 
 def _class_names(class_names: Sequence[str] | None, classes: np.ndarray) -> list[str]:
@@ -312,8 +317,15 @@ def _contour_levels(levels: int | Sequence[float], surface: Array, cost: Any) ->
         if hi == lo:
             raise error("cost", "a function that is not constant on the grid", cost)
         return lo + (hi - lo) * np.linspace(0.0, 1.0, int(levels) + 1)[1:] ** 2
+    if isinstance(levels, bool | str | bytes):
+        raise error("levels", "an int or a non-empty increasing sequence", levels, TypeError)
     drawn = as_float_array(levels, "levels")
-    if drawn.ndim != 1 or drawn.shape[0] == 0 or np.any(np.diff(drawn) <= 0):
+    if (
+        drawn.ndim != 1
+        or drawn.shape[0] == 0
+        or not np.all(np.isfinite(drawn))
+        or np.any(np.diff(drawn) <= 0)
+    ):
         raise error("levels", "an int or a non-empty increasing sequence", levels)
     return drawn
 
@@ -361,14 +373,15 @@ def cost_contour(
 
     g1, g2 = np.meshgrid(np.linspace(*bounds[0], resolution), np.linspace(*bounds[1], resolution))
     grid = np.column_stack([g1.ravel(), g2.ravel()])
-    values = np.asarray(cost(grid), dtype=float)
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+        values = np.asarray(cost(grid), dtype=float)  # overflow becomes the error below
     if values.shape != (grid.shape[0],):
         raise ValueError(
             f"cost must return one value per point, shape ({grid.shape[0]},), got an array "
             f"of shape {values.shape}"
         )
     if not np.all(np.isfinite(values)):
-        raise error("cost", "finite on the whole grid", cost)
+        raise error("cost", "finite on the whole grid of xlim × ylim", cost)
     surface = values.reshape(g1.shape)
     drawn = _contour_levels(levels, surface, cost)
 
@@ -457,7 +470,7 @@ def layer_curves(
     data = as_float_array(values, "values")
     if data.ndim != 2 or data.shape[0] == 0 or data.shape[1] == 0:
         raise error("values", "a non-empty 2-D array of shape (n_steps, n_layers)", data)
-    check_finite(data, "values")
+    check_drawable(data, "values")
     n_steps, n_layers = data.shape
     if steps is None:
         xs = np.arange(1, n_steps + 1)
@@ -465,6 +478,7 @@ def layer_curves(
         xs = as_float_array(steps, "steps")
         if xs.shape != (n_steps,) or not np.all(np.isfinite(xs)):
             raise error("steps", f"{n_steps} finite numbers, one per row of values", xs)
+        check_drawable(xs, "steps")
     logy = check_bool(logy, "logy")
     _positive_for_log(data, logy)
     if labels is None:
@@ -539,9 +553,11 @@ def regression_fit(
     xs = _column(x, "x")
     if xs.ndim != 1 or xs.shape[0] == 0 or not np.all(np.isfinite(xs)):
         raise error("x", "a non-empty, finite array of shape (n_samples,) or (n_samples, 1)", xs)
+    check_drawable(xs, "x")
     ys = _column(y, "y")
     if ys.shape != xs.shape or not np.all(np.isfinite(ys)):
         raise error("y", f"{xs.shape[0]} finite targets, one per input", ys)
+    check_drawable(ys, "y")
     if not hasattr(models, "items") or not models:
         raise error("models", "a non-empty mapping from labels to models", models, TypeError)
     resolution = check_int(resolution, "resolution", 2, 5000)

@@ -31,6 +31,7 @@ from nnref._validation import (
     as_float_array,
     check_bool,
     check_finite,
+    check_int,
     check_positive_int,
     error,
 )
@@ -146,7 +147,7 @@ def unrolled_diagram(
             [`TimeDistributed`][nnref.recurrent.TimeDistributed]`(Dense)` (an output at every
             step) or [`LastStep`][nnref.recurrent.LastStep]`()` and a ``Dense`` head (one
             output after the last step).
-        n_steps: Time steps to draw (ignored when ``x`` is given).
+        n_steps: Time steps to draw, 1 to 100 (ignored when ``x`` is given).
         x: One input sequence, shape ``(n_steps, n_in)`` or ``(1, n_steps, n_in)``: its
             values, and the states and outputs the model computes from it, are written in
             the nodes (the model itself is not changed).
@@ -165,9 +166,8 @@ def unrolled_diagram(
     u = _parse_model(model)
     max_units = check_positive_int(max_units, "max_units")
     values = None
-    if x is None:
-        steps = check_positive_int(n_steps, "n_steps")
-    else:
+    steps = check_int(n_steps, "n_steps", 1, 100)
+    if x is not None:
         seq = check_finite(as_float_array(x, "x"), "x")
         if seq.ndim == 3 and seq.shape[0] == 1:
             seq = seq[0]

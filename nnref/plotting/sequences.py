@@ -31,14 +31,23 @@ from nnref._typing import Array
 from nnref._validation import (
     as_float_array,
     check_bool,
-    check_finite,
     check_int,
     check_names,
+    check_positive,
     check_positive_int,
     check_str,
+    check_type,
     error,
 )
-from nnref.plotting.figure import INK, PALETTE, figure_of, new_figure, style, target_axes
+from nnref.plotting.figure import (
+    INK,
+    PALETTE,
+    check_drawable,
+    figure_of,
+    new_figure,
+    style,
+    target_axes,
+)
 
 __all__ = [
     "energy_curve",
@@ -61,7 +70,7 @@ def _series(values: ArrayLike, name: str) -> Array:
         arr = arr[:, None]
     if arr.ndim != 2 or arr.size == 0:
         raise error(name, "a non-empty array of shape (n_steps,) or (n_steps, n_series)", arr)
-    return check_finite(arr, name)
+    return check_drawable(arr, name)
 
 
 def state_curves(
@@ -231,9 +240,7 @@ def heatmap_over_time(
     if vmax is None:
         scale = 1.0 if (not neg and top <= 1.0) else (top or 1.0)
     else:
-        scale = float(vmax)
-        if not np.isfinite(scale) or scale <= 0:
-            raise error("vmax", "a positive finite number or None", vmax)
+        scale = check_positive(vmax, "vmax")
     start = check_int(first_step, "first_step", -(2**31), 2**31)
     check_str(label, "label", optional=True)
     check_str(unit_prefix, "unit_prefix")
@@ -308,6 +315,10 @@ def gate_heatmaps(
         >>> len(fig.axes)  # two maps and their colour bars
         4
     """
+    from nnref.recurrent import GRUTrace, JordanTrace, LSTMTrace, RNNTrace
+
+    rule = "a trace of a recurrent layer (from its trace method)"
+    check_type(trace, "trace", (GRUTrace, JordanTrace, LSTMTrace, RNNTrace), rule)
     if isinstance(fields, str) or not isinstance(fields, Sequence) or not fields:
         raise error(
             "fields", "a non-empty sequence of field names such as ('f', 'c')", fields, TypeError

@@ -12,6 +12,7 @@ feedback connections exist, whether weights are trained or fixed at random.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -340,8 +341,10 @@ def zoo_legend(kinds: list[str] | None = None) -> Figure:
         >>> [t.get_text() for t in fig.axes[0].texts]
         ['input cell', 'hidden cell', 'output cell']
     """
+    if kinds is not None and (isinstance(kinds, str) or not isinstance(kinds, Sequence)):
+        raise error("kinds", f"a list of names from {sorted(_CELLS)} or None", kinds, TypeError)
     names = list(_CELLS) if kinds is None else list(kinds)
-    unknown = [k for k in names if k not in _CELLS]
+    unknown = [k for k in names if not isinstance(k, str) or k not in _CELLS]
     if unknown or not names:
         raise error("kinds", f"names from {sorted(_CELLS)}", kinds)
     per_col = math.ceil(len(names) / 2)
