@@ -32,6 +32,12 @@ END_CORE = "      # END core activations"
 
 STUB = """# {name}
 
+```python exec="on" id="{slug}-download"
+from nnref_site.download import download_links
+
+print(download_links("activations/{key}.md"))
+```
+
 ```python exec="on" id="{slug}-page"
 from nnref_site.activation_pages import activation_page
 

@@ -4,7 +4,7 @@
 constructor signature (``get_params`` and a ``repr`` showing what differs from the defaults);
 [`BinaryLinearModel`][nnref._estimators.BinaryLinearModel] adds what the perceptron and
 Adaline share: two labels coded as numbers for the learning rule, the net input
-$z = \\mathbf{w}^\\top \\mathbf{x} + b$ and the thresholded prediction.
+$z = \\mathbf{x}\\mathbf{w} + b$ and the thresholded prediction.
 """
 
 from __future__ import annotations
@@ -90,7 +90,7 @@ class BinaryLinearModel(Estimator):
         return classes, targets, codes
 
     def net_input(self, X: ArrayLike) -> Array:
-        """The propagation function $z = \\mathbf{w}^\\top \\mathbf{x} + b$ of every sample.
+        """The propagation function $z = \\mathbf{x}\\mathbf{w} + b$ of every sample.
 
         Args:
             X: Samples, shape ``(n_samples, n_features)``.

@@ -1,7 +1,7 @@
 """Single-layer models and their learning rules: the perceptron, Adaline and one-vs-rest.
 
 All three are linear classifiers: a weight vector $\\mathbf{w}$ and a bias $b$ give every
-sample the net input $z = \\mathbf{w}^\\top \\mathbf{x} + b$, and the sign of $z$ decides the
+sample the net input $z = \\mathbf{x}\\mathbf{w} + b$, and the sign of $z$ decides the
 class. They differ in how the weights are learned:
 
 - [`Perceptron`][nnref.linear.Perceptron]: Rosenblatt's rule, which corrects the weights
@@ -105,7 +105,7 @@ class PerceptronStep:
     Attributes:
         x: The example's features, shape ``(n_features,)``.
         target: Its true label $y$.
-        net_input: $z = \\mathbf{w}^\\top \\mathbf{x} + b$ with the weights before the step.
+        net_input: $z = \\mathbf{x}\\mathbf{w} + b$ with the weights before the step.
         prediction: $\\hat y$: the second class if $z \\ge 0$, else the first.
         update: The factor $\\eta\\,(y - \\hat y)$; 0.0 when the prediction was right.
         weights: The weights after the step.
@@ -228,7 +228,7 @@ class Perceptron(BinaryLinearModel):
     """Rosenblatt's perceptron: a threshold unit trained by the perceptron learning rule.
 
     Weights and bias start at zero. For every example in turn the perceptron predicts
-    $\\hat y$ from the sign of $z = \\mathbf{w}^\\top\\mathbf{x} + b$ ($z \\ge 0$ gives the
+    $\\hat y$ from the sign of $z = \\mathbf{x}\\mathbf{w} + b$ ($z \\ge 0$ gives the
     positive class), compares it with the label $y$ and corrects all weights at once:
 
     $$\\Delta\\mathbf{w} = \\eta\\,(y - \\hat y)\\,\\mathbf{x}, \\qquad
@@ -438,7 +438,7 @@ class Adaline(BinaryLinearModel):
     Learning uses the linear activation $\\phi(z) = z$ and minimises the squared-error cost
 
     $$J(\\mathbf{w}, b) = \\tfrac12 \\sum_i \\bigl(y_i - z_i\\bigr)^2, \\qquad
-    z_i = \\mathbf{w}^\\top\\mathbf{x}_i + b,$$
+    z_i = \\mathbf{x}_i\\mathbf{w} + b,$$
 
     which is convex, with labels coded as $y_i \\in \\{-1, 1\\}$ (the smaller label is -1).
     Prediction applies a threshold: $z \\ge 0$ gives the second class.

@@ -2,7 +2,7 @@
 
 A neuron is a function of its inputs in three stages:
 
-1. the **propagation function** gives the net input $z = \\mathbf{w}^\\top \\mathbf{x} + b$;
+1. the **propagation function** gives the net input $z = \\mathbf{x}\\mathbf{w} + b$;
 2. the **activation function** gives the activity level $a = f(z)$;
 3. the **output function** gives the output $o = g(a)$, usually the identity.
 
@@ -106,7 +106,7 @@ class NeuronTrace:
 class Neuron:
     """An artificial neuron with weights, a bias, an activation and an output function.
 
-    $$o = g\\bigl(f(\\mathbf{w}^\\top \\mathbf{x} + b)\\bigr)$$
+    $$o = g\\bigl(f(\\mathbf{x}\\mathbf{w} + b)\\bigr)$$
 
     Args:
         weights: The connection weights $w_i$, shape ``(n_inputs,)``.
@@ -160,7 +160,7 @@ class Neuron:
         return check_finite(arr, "x")
 
     def net_input(self, x: ArrayLike) -> Array:
-        """Propagation function: $z = \\mathbf{w}^\\top \\mathbf{x} + b$.
+        """Propagation function: $z = \\mathbf{x}\\mathbf{w} + b$.
 
         Args:
             x: One sample, shape ``(n_inputs,)``, or a batch, shape ``(N, n_inputs)``.

@@ -222,6 +222,8 @@ def test_existing_metadata_is_unchanged() -> None:
     assert act.step.defaults == {"threshold": 0.0}
     assert not act.relu.smooth and act.sigmoid.smooth
     assert act.tanh.zero_centered and not act.sigmoid.zero_centered
+    assert act.tanh.odd and not act.sign.odd and act.sign.zero_centered
+    assert act.step.output_values == (0.0, 1.0) and act.sign.output_values == (-1.0, 1.0)
     assert act.softmax.vector_valued and not act.relu.vector_valued
 
 
@@ -391,18 +393,31 @@ def test_non_monotonic_ones_decrease_somewhere(a: Activation) -> None:
     assert np.any(np.diff(y) < -1e-12)
 
 
-@pytest.mark.parametrize("a", [a for a in ELEMENTWISE if a.zero_centered], ids=ids)
+@pytest.mark.parametrize("a", [a for a in ELEMENTWISE if a.odd], ids=ids)
 @settings(max_examples=60, deadline=None)
 @given(x=inputs64)
-def test_zero_centred_ones_are_odd(a: Activation, x: np.ndarray) -> None:
-    x = x[x != 0]  # the sign function jumps at 0
+def test_odd_ones_are_odd(a: Activation, x: np.ndarray) -> None:
     np.testing.assert_allclose(a(-x), -a(x), rtol=1e-12, atol=1e-300)
 
 
-@pytest.mark.parametrize("a", [a for a in ELEMENTWISE if not a.zero_centered], ids=ids)
+@pytest.mark.parametrize("a", [a for a in ELEMENTWISE if not a.odd], ids=ids)
 def test_other_ones_are_not_odd(a: Activation) -> None:
-    x = np.linspace(0.01, 10.0, 1000)
+    x = np.linspace(0.0, 10.0, 1001)  # from 0: sgn(0) = +1 makes the sign function not odd
     assert np.max(np.abs(a(-x) + a(x))) > 1e-6
+
+
+@pytest.mark.parametrize("a", ELEMENTWISE, ids=ids)
+def test_odd_ones_are_zero_centred(a: Activation) -> None:
+    # Zero-centred (E[f(Z)] = 0 for a standard normal Z) is implied by odd, not the converse.
+    assert a.zero_centered or not a.odd
+
+
+def test_zero_centred_without_being_odd() -> None:
+    assert {a.key for a in act.catalog() if a.zero_centered and not a.odd} == {
+        "sign",
+        "selu",
+        "glu",
+    }
 
 
 def one_sided_slopes(

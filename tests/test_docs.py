@@ -377,6 +377,7 @@ MODULES = [
     "nnref.plotting.sequences",
     "nnref.plotting.zoo",
     "nnref.recurrent",
+    "nnref.references",
 ]
 
 

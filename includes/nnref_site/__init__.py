@@ -3,8 +3,10 @@
 * [`nnref_site.markdown`][]: tiny Markdown writers (numbers, tables, links) for executed blocks;
 * [`nnref_site.activation_pages`][]: the generated page of every activation and the overview's
   tables and figures;
-* [`nnref_site.terms`][]: the glossary's term files (``includes/terms/*.yml``) and the topics
-  pages link to;
+* [`nnref_site.terms`][]: the glossary's term files (``includes/terms/*.yml``) and the A–Z
+  index built from them;
+* [`nnref_site.relations`][]: the list of related pages (``includes/relations.yml``) and the
+  "See also" it gives every page;
 * [`nnref_site.tooltips`][]: the Python-Markdown extension that gives a term's first mention on
   a page its definition as a hover tooltip.
 

@@ -3,22 +3,32 @@
 Each page under ``docs/activations/`` is one call to :func:`activation_page`; the overview page
 uses :func:`catalogue_table`, :func:`family_figure` and :func:`coverage_table`. Everything shown
 comes from the [`Activation`][nnref.activations.Activation] objects, and every claim the page
-makes (range, monotonicity, the derivative) is checked on a grid while the page is built.
+makes is checked while the page is built: each property by its one definition in
+``nnref.activations.PROPERTIES``, the derivative against central differences.
+
+A page opens with intuition, the text of the activation's docstring before its sections (what
+the function does, where it is used and why); the docstring's ``Notes:`` section closes the
+page as "In nnref", just before "In code", a script that runs as copied.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
+import re
+import textwrap
 from typing import Any
 
 import numpy as np
 import yaml
 
 from nnref import activations
-from nnref.activations import Activation
+from nnref.activations import PROPERTIES, Activation, check_claims, saturation_sides
 from nnref.plotting import PALETTE, figure_to_svg, new_figure
 from nnref_site import data_file
 from nnref_site.markdown import fmt, link, table
-from nnref_site.terms import topics_for
+from nnref_site.relations import see_also
+from nnref_site.sources import activation_sources
 
 FAMILY_TITLES = {
     "threshold": "Threshold functions",
@@ -55,11 +65,15 @@ def _attained(y: np.ndarray, dy: np.ndarray, bound: float) -> bool:
 
 
 def range_text(f: Activation) -> str:
-    """The output range, closed where the function reaches the bound.
+    """The output range: the set of values for a function that takes only a few (the
+    step's $\\{0, 1\\}$), else an interval, closed where the function reaches the bound.
 
     Checked on a dyadic grid over [-8, 8] (exact at the usual kinks, and far enough from the
     asymptotes that float64 does not round a sigmoid to exactly 0 or 1).
     """
+    if f.output_values:  # a function that takes only a few values: its range is that set
+        values = ", ".join(fmt(v, 6).replace("−", "-") for v in f.output_values)
+        return f"$\\{{{values}\\}}$"
     lo, hi = f.output_range
     y, dy = _curve(f, np.linspace(-8.0, 8.0, 16385))
     tex = {np.inf: r"\infty", -np.inf: r"-\infty"}
@@ -67,10 +81,6 @@ def range_text(f: Activation) -> str:
     right = "]" if _attained(y, dy, hi) else ")"
     low, high = (tex.get(v, fmt(v, 6).replace("−", "-")) for v in (lo, hi))
     return f"${left}{low}, {high}{right}$"
-
-
-def _yes(flag: bool) -> str:
-    return "yes" if flag else "no"
 
 
 def _grid(f: Activation) -> np.ndarray:
@@ -153,16 +163,14 @@ def _probes(f: Activation) -> np.ndarray:
 
 
 def _check_claims(f: Activation) -> None:
-    """Fail the build if the metadata the page shows disagrees with the function itself."""
-    x = _grid(f)
-    y, dy = _curve(f, x)
-    lo, hi = f.output_range
-    assert np.all((y >= lo - 1e-12) & (y <= hi + 1e-12)), f"{f.key}: output_range"
-    if f.monotonic and f.elementwise:
-        assert np.all(np.diff(y) >= -1e-12), f"{f.key}: monotonic"
-    if f.zero_centered and f.elementwise:
-        off = np.abs(x) > 1e-9
-        assert np.allclose(f(-x[off]), -f(x[off])), f"{f.key}: zero-centred"
+    """Fail the build if the metadata the page shows disagrees with the function itself.
+
+    Every property is checked by its one definition in the library
+    ([`check_claims`][nnref.activations.check_claims]: range, bounded, monotonic, odd,
+    zero-centred, continuous, differentiable, saturation, and the family's rules); the
+    derivative the page plots is checked here against central differences.
+    """
+    check_claims(f)
     probes = _probes(f)
     _, analytic = _curve(f, probes)
     numeric = _central_difference(f, probes)
@@ -180,29 +188,26 @@ def values_table(f: Activation) -> str:
     return table(heads, zip(xs, y, dy, strict=True), digits=6)
 
 
+PROPERTIES_PAGE = "concepts/activation-properties.md"
+"""The concepts page that shows every definition (``PROPERTIES``) once."""
+
+
+def property_text(f: Activation, key: str) -> str:
+    """The value of property ``key`` for ``f``, as a page shows it (range in LaTeX)."""
+    if key == "range":
+        return range_text(f)
+    return next(p for p in PROPERTIES if p.key == key).text(f)
+
+
 def properties_table(f: Activation) -> str:
+    """One row per property of ``PROPERTIES``, each name linked to its definition."""
+    source = page_path(f.key)
     params = ", ".join(f"`{k} = {v:g}`" for k, v in f.defaults.items()) or "none"
     rows = [
-        ["output range", range_text(f)],
-        ["bounded", _yes(f.bounded)],
-        ["monotonic", _yes(f.monotonic)],
-        ["odd, $f(-x) = -f(x)$ (zero-centred)", _yes(f.zero_centered)],
-        ["continuous", _yes(f.continuous)],
-        ["differentiable everywhere", _yes(f.smooth)],
+        [f"[{p.name}]({link(PROPERTIES_PAGE, source)}#{p.key})", property_text(f, p.key)]
+        for p in PROPERTIES
     ]
-    if f.elementwise:
-        rows.append(
-            [
-                "saturates",
-                {
-                    "none": "no",
-                    "left": "for x → −∞",
-                    "right": "for x → +∞",
-                    "both": "on both sides",
-                }[f.saturates],
-            ]
-        )
-    else:
+    if not f.elementwise:
         rows.append(["input", "a vector along the last axis"])
     rows.append(["parameters (defaults)", params])
     rows.append(["PyTorch", f"`{f.torch_name}`" if f.torch_name else "—"])
@@ -212,31 +217,111 @@ def properties_table(f: Activation) -> str:
 
 
 def _see_also(f: Activation, source: str) -> str:
-    """Same-family pages, then the topics whose term entry selects ``f`` (includes/terms/)."""
-    same = [g for g in activations.catalog() if g.family == f.family and g.key != f.key]
-    items = [f"[{g.name}]({link(page_path(g.key), source)})" for g in same]
-    items += [f"[{t['term']}]({link(t['page'], source)})" for t in topics_for(f)]
-    items.append(f"[Overview of all activations]({link('activations/index.md', source)})")
-    return " · ".join(items)
+    """The related pages (includes/relations.yml), then the way back to the overview."""
+    overview = link("activations/index.md", source)
+    return see_also(source) + f"\nAll activations: [the overview and catalogue]({overview})"
+
+
+def _literal(value: float) -> str:
+    """A parameter value as Python source that gives back exactly that value."""
+    short = f"{value:g}"
+    return short if float(short) == value else repr(float(value))
 
 
 def _call_args(f: Activation) -> str:
-    return ", ".join(["x", *(f"{k}={v:g}" for k, v in f.defaults.items())])
+    return ", ".join(["x", *(f"{k}={_literal(v)}" for k, v in f.defaults.items())])
 
 
-def _has_derivative(f: Activation) -> bool:
-    try:
-        f.derivative(np.zeros((1, 4)))
-    except TypeError:
-        return False
-    return True
+# Two samples of a vector-valued activation's input, one per row (the axis is the last one).
+_VECTOR_INPUTS = {
+    "glu": "[[1.0, -2.0, 0.0, 3.0], [0.5, 0.5, -4.0, 4.0]]",
+    "maxout": "[[1.0, 3.0, -2.0, -5.0], [0.5, 0.0, 4.0, 2.0]]",
+}
+
+
+def code_snippet(f: Activation) -> str:
+    """The "In code" example: a complete script that defines its input and prints the results.
+
+    Elementwise activations: seven net inputs from -3 to 3, printed as columns x, f(x), f'(x).
+    Vector-valued ones: two samples (rows) of a small 2-D input, their outputs and the
+    Jacobian's shape and first matrix. Every parameter is passed with its default value.
+    """
+    call = f"activations.{f.key}({_call_args(f)})"
+    lines = ["import numpy as np", "from nnref import activations", ""]
+    if f.elementwise:
+        lines += [
+            "x = np.linspace(-3.0, 3.0, 7)  # net inputs -3, -2, ..., 3",
+            f"y = {call}",
+            f"dy = activations.{f.key}.derivative({_call_args(f)})",
+            "with np.printoptions(precision=4, suppress=True):",
+            f"    print(np.column_stack([x, y, dy]))  # columns: x, {f.key}(x), derivative",
+        ]
+        return "\n".join(lines)
+    data = _VECTOR_INPUTS.get(f.key, "[[1.0, 2.0, 3.0], [0.0, 0.0, 0.0]]")
+    lines += [
+        f"x = np.array({data})  # two samples, one per row",
+        f"y = {call}",
+        f"jac = activations.{f.key}.jacobian({_call_args(f)})",
+        "with np.printoptions(precision=4, suppress=True):",
+        "    print(y)",
+    ]
+    if f.key in ("softmax", "softmin"):
+        lines.append("    print(y.sum(axis=-1))  # each row sums to 1")
+    lines += [
+        "    print(jac.shape)  # (samples, outputs, inputs)",
+        "    print(jac[0])  # first sample: d output_i / d input_j",
+    ]
+    return "\n".join(lines)
+
+
+def _run(code: str) -> str:
+    """Run ``code`` in a fresh namespace and return what it printed."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(code, "<in-code snippet>", "exec"), {"__name__": "__main__"})  # noqa: S102
+    return out.getvalue()
+
+
+_SECTION = re.compile(r"^([A-Z][A-Za-z ]*):[ \t]*$")
+
+
+def _doc_sections(f: Activation) -> dict[str, str]:
+    """Split ``f.doc`` into its opening text and its Google-style sections.
+
+    The key ``""`` holds everything before the first section header (``Notes:``,
+    ``Examples:``); every section's body is dedented.
+    """
+    sections: dict[str, list[str]] = {"": []}
+    current = ""
+    for line in f.doc.splitlines():
+        header = _SECTION.match(line)
+        if header:
+            current = header.group(1)
+            sections[current] = []
+        else:
+            sections[current].append(line)
+    return {name: textwrap.dedent("\n".join(lines)).strip() for name, lines in sections.items()}
 
 
 def _definition(f: Activation) -> str:
-    body = f.doc.split("Examples:")[0].strip()
-    paragraphs = body.split("\n\n")
-    extra = [p.strip() for p in paragraphs[1:] if p.strip() != f.summary]
-    return "\n\n".join(extra)
+    """The text after the one-line summary: what the function does, where it is used and why.
+
+    The docstring's first paragraph (its formula line) and a repeat of the summary are left
+    out; implementation notes live in the docstring's ``Notes:`` section (see
+    :func:`implementation_notes`).
+    """
+    paragraphs = [p.strip() for p in _doc_sections(f)[""].split("\n\n")]
+    return "\n\n".join(p for p in paragraphs[1:] if p and p != f.summary)
+
+
+def intuition(f: Activation) -> str:
+    """The opening text of an activation's page (also printed on the API page)."""
+    return _definition(f)
+
+
+def implementation_notes(f: Activation) -> str:
+    """The docstring's ``Notes:`` section: PyTorch names, stable formulas, conventions."""
+    return _doc_sections(f).get("Notes", "")
 
 
 def activation_page(key: str) -> str:
@@ -257,8 +342,7 @@ def activation_page(key: str) -> str:
         _definition(f) + "\n",
         "## Formula\n",
         f"$$\n{f.formula}\n$$\n",
-        "Here $x$ is the neuron's net input (written $z$ on the neuron pages). The derivative, "
-        "taken with respect to that net input:\n",
+        "The derivative with respect to $x$:\n",
         f"$$\n{f.derivative_formula}\n$$\n",
         "## Plot\n",
         "The curve and its derivative come from the library; the dots are central finite "
@@ -268,8 +352,9 @@ def activation_page(key: str) -> str:
         "## Values\n",
         values_table(f) + "\n",
         "## Properties\n",
-        "Generated from the activation's metadata; the build checks range, monotonicity, "
-        "symmetry and derivative against the function on a grid.\n",
+        "Generated from the activation's metadata; each property is defined once on "
+        f"[Activation properties]({link(PROPERTIES_PAGE, page_path(f.key))}), and the build "
+        "checks every claim against the function.\n",
         properties_table(f) + "\n",
     ]
     if f.strengths:
@@ -280,21 +365,33 @@ def activation_page(key: str) -> str:
 
 
 def activation_footer(key: str) -> str:
-    """The end of an activation's page: how to call it, its API entry and related pages."""
+    """The end of an activation's page: implementation notes, code, API entry, related pages.
+
+    "In nnref" holds the docstring's ``Notes:`` (library names, numerics, conventions at a
+    kink); "In code" is a script that runs as copied, shown with the output it printed while
+    the page was built.
+    """
     f = activations.get(key)
     source = page_path(f.key)
     api = link(f"api/activations.md#nnref.activations.{f.key}", source)
-    method = "derivative" if _has_derivative(f) else "jacobian"
-    return "\n".join(
-        [
-            "## In code\n",
-            f"```python\nfrom nnref import activations\n\nactivations.{f.key}({_call_args(f)})"
-            f"\nactivations.{f.key}.{method}(x)\n```\n",
-            f"API: [`nnref.activations.{f.key}`]({api})\n",
-            "## See also\n",
-            _see_also(f, source) + "\n",
-        ]
-    )
+    code = code_snippet(f)
+    output = _run(code)
+    assert output.strip(), f"{f.key}: the In code snippet prints nothing"
+    parts = []
+    notes = implementation_notes(f)
+    if notes:
+        parts += ["## In nnref\n", notes + "\n"]
+    parts += [
+        "## In code\n",
+        f"```python\n{code}\n```\n",
+        f"Output:\n\n```text\n{output.rstrip()}\n```\n",
+        f"API: [`nnref.activations.{f.key}`]({api})\n",
+        "## See also\n",
+        _see_also(f, source) + "\n",
+        "## Sources\n",
+        activation_sources(f.key) + "\n",
+    ]
+    return "\n".join(parts)
 
 
 def _tex_cell(tex: str) -> str:
@@ -302,8 +399,39 @@ def _tex_cell(tex: str) -> str:
     return tex.replace("|", r"\vert ")
 
 
+CATALOGUE_COLUMNS = {
+    "range": "range",
+    "monotonic": "mono\u00adtonic",
+    "odd": "odd",
+    "zero-centred": "zero-\u200bcentred",
+    "differentiable": "differ\u00adentiable",
+    "saturation": "satu\u00adrates",
+}
+"""The properties the overview's tables show (keys of ``PROPERTIES``), with short headers
+(soft hyphens let the narrow columns wrap)."""
+
+
+def _catalogue_cell(f: Activation, key: str) -> str:
+    if key == "range":
+        return range_text(f)
+    if key == "saturation":
+        if not f.elementwise:
+            return ""
+        if f.position_dependent:
+            return "by position"
+        sides = saturation_sides(f)
+        found = [side for side in ("left", "right") if sides[side][0]]
+        return {0: "", 1: found[0] if found else "", 2: "both"}[len(found)]
+    prop = next(p for p in PROPERTIES if p.key == key)
+    return "✓" if getattr(f, prop.field) else ""
+
+
 def catalogue_table(source: str = "activations/index.md") -> str:
-    """Every activation, one table per family: name (linked), formula, range, properties."""
+    """Every activation, one table per family: name (linked), formula and the properties of
+    ``CATALOGUE_COLUMNS``, each header linked to its definition."""
+    heads = ["name", "formula"] + [
+        f"[{short}]({link(PROPERTIES_PAGE, source)}#{k})" for k, short in CATALOGUE_COLUMNS.items()
+    ]
     out = []
     for family in families():
         rows: list[list[Any]] = []
@@ -312,16 +440,11 @@ def catalogue_table(source: str = "activations/index.md") -> str:
                 [
                     f"[{f.name}]({link(page_path(f.key), source)})",
                     f"${_tex_cell(f.formula)}$",
-                    range_text(f),
-                    "✓" if f.monotonic else "",
-                    "✓" if f.zero_centered else "",
-                    "✓" if f.smooth else "",
+                    *(_catalogue_cell(f, k) for k in CATALOGUE_COLUMNS),
                 ]
             )
         out.append(f"### {family_title(family)}\n")
-        out.append(
-            table(["name", "formula", "range", "monotonic", "odd", "differentiable"], rows) + "\n"
-        )
+        out.append(table(heads, rows) + "\n")
     return "\n".join(out)
 
 

@@ -11,6 +11,11 @@ The catalogue is split by family (a large family over two or three modules), and
 sigmoid-like, rectifiers, smooth rectifiers, shrinkage, periodic, radial, other, and the
 vector-valued ones (softmax and friends).
 
+The properties the pages state (range, bounded, monotonic, odd, zero-centred, continuous,
+differentiable, saturation) are defined once in [`PROPERTIES`][nnref.activations.PROPERTIES],
+each with a check; [`check_claims`][nnref.activations.check_claims] compares an activation's
+metadata with the function itself.
+
 **The whole float range.** For every finite float32 or float64 input, from the smallest
 subnormal number to the largest finite one, the value, the derivative, the Jacobian and the
 backward pass are the exact result correctly rounded up to a few units in the last place
@@ -55,7 +60,7 @@ from nnref.activations._core import (
     resolve,
 )
 
-# Import order is page order: each module registers its activations as it is imported.
+# Each module registers its activations as it is imported; catalog() groups them by family.
 from nnref.activations.threshold import sign, step  # isort: skip
 from nnref.activations.linear import identity  # isort: skip
 from nnref.activations.sigmoid_like import (  # isort: skip
@@ -95,11 +100,25 @@ from nnref.activations.periodic import cos, sin, sinc  # isort: skip
 from nnref.activations.radial import gaussian, sq_rbf  # isort: skip
 from nnref.activations.other import soft_exponential  # isort: skip
 from nnref.activations.vector import glu, log_softmax, maxout, softmax, softmin  # isort: skip
+from nnref.activations._properties import (  # isort: skip
+    PROPERTIES,
+    ClaimError,
+    Property,
+    check_claims,
+    mean_output,
+    saturation_sides,
+)
 
 __all__ = [
     "FAMILIES",
+    "PROPERTIES",
     "SATURATION",
     "Activation",
+    "ClaimError",
+    "Property",
+    "check_claims",
+    "mean_output",
+    "saturation_sides",
     "arctan",
     "arsinh",
     "bent_identity",

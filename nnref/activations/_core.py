@@ -68,13 +68,16 @@ class Activation:
         monotonic: Non-decreasing everywhere. For a vector-valued activation whose output has
             the input's shape: sorting the inputs sorts the outputs; for one that shrinks the
             axis: non-decreasing in every input.
-        zero_centered: Odd symmetric, $f(-x) = -f(x)$ (away from a jump), so inputs balanced
-            around zero give outputs balanced around zero.
+        zero_centered: Zero-centred: the mean output for a standard normal input is 0,
+            $E[f(Z)] = 0$ (see [`PROPERTIES`][nnref.activations.PROPERTIES] for every
+            definition and [`check_claims`][nnref.activations.check_claims] for the checks).
         smooth: Differentiable everywhere (at least once).
         defaults: Parameter names and their default values (PyTorch's where PyTorch has one).
         family: The family the overview page groups it under, one of ``FAMILIES``.
         summary: One line in our own words.
-        doc: The docstring: formula, kink conventions and a doctest example.
+        doc: The docstring: a formula line; what the function does, where it is used and
+            why; a ``Notes:`` section with implementation matters (PyTorch names, stable
+            formulas, the convention at a kink); and ``Examples:`` (doctests).
         jacobian_fn: For vector-valued activations, ``jacobian_fn(x, **params)`` with shape
             ``(..., m, n)`` (``m`` outputs, ``n`` inputs along the axis); ``None`` for
             elementwise ones.
@@ -98,6 +101,9 @@ class Activation:
             applied to one value per sample, as a single neuron does.
         oscillates: Keeps oscillating as $x \\to \\pm\\infty$ (sine, cosine), so it has no
             limit there: an infinite input gives NaN.
+        odd: Odd symmetric, $f(-x) = -f(x)$ for every $x$ (so $f(0) = 0$).
+        output_values: For a function that takes only a few values, those values (the step's
+            ``(0.0, 1.0)``); its range is that set, not the interval ``output_range``.
 
     Examples:
         >>> from nnref.activations import sigmoid
@@ -135,6 +141,8 @@ class Activation:
     kink_fn: Callable[..., Iterable[float]] | None = None
     position_dependent: bool = False
     oscillates: bool = False
+    odd: bool = False
+    output_values: tuple[float, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "defaults", MappingProxyType(dict(self.defaults)))
@@ -143,6 +151,7 @@ class Activation:
         object.__setattr__(self, "strengths", tuple(self.strengths))
         object.__setattr__(self, "problems", tuple(self.problems))
         object.__setattr__(self, "aliases", tuple(self.aliases))
+        object.__setattr__(self, "output_values", tuple(float(v) for v in self.output_values))
         object.__setattr__(self, "__doc__", self.doc or self.summary)
         if self.family and self.family not in FAMILIES:
             raise error("family", f"one of {', '.join(FAMILIES)}", self.family)
@@ -385,9 +394,11 @@ _CATALOGUE: Registry[Activation] = Registry(
 
 
 def register(activation: Activation) -> Activation:
-    """Add ``activation`` to the catalogue (in page order) and return it.
+    """Add ``activation`` to the catalogue and return it.
 
-    Keys and aliases must be unique, and families must arrive in ``FAMILIES`` order.
+    Keys and aliases must be unique. [`catalog`][nnref.activations.catalog] lists the
+    activations grouped by family in ``FAMILIES`` order, each family in registration order,
+    so a module may register members of different families.
 
     Examples:
         >>> from nnref.activations import relu
@@ -396,13 +407,6 @@ def register(activation: Activation) -> Activation:
         ...
         ValueError: key must be unique, got a second activation named 'relu'
     """
-    previous = _CATALOGUE.last()
-    if previous is not None and activation.key not in _CATALOGUE:
-        if FAMILIES.index(activation.family) < FAMILIES.index(previous.family):
-            raise ValueError(
-                f"family must not come before the previous activation's in FAMILIES, "
-                f"got {activation.family!r} for {activation.key!r}"
-            )
     return _CATALOGUE.add(activation.key, activation, activation.aliases)
 
 
@@ -456,7 +460,8 @@ def catalog() -> list[Activation]:
         >>> [a.key for a in catalog()][:3]
         ['step', 'sign', 'identity']
     """
-    return _CATALOGUE.entries()
+    order = {family: i for i, family in enumerate(FAMILIES)}
+    return sorted(_CATALOGUE.entries(), key=lambda a: order.get(a.family, len(order)))
 
 
 # --- helpers shared by the family modules -------------------------------------------------

@@ -77,6 +77,7 @@ gelu = register(
         output_range=(lowest_value(_gelu, -2.0, 0.0), np.inf),
         monotonic=False,
         zero_centered=False,
+        odd=False,
         smooth=True,
         saturates="left",
         family="smooth rectifier",
@@ -93,11 +94,19 @@ gelu = register(
         ),
         doc="""Gaussian error linear unit (exact): $x\\,\\Phi(x)$, $\\Phi$ the standard normal CDF.
 
-PyTorch's ``gelu(x, approximate='none')``. NumPy has no ``erf``, so we compute
-$\\Phi(x) = \\operatorname{erfc}(-x/\\sqrt2)/2$ with our own vectorised implementation of
-W. J. Cody's rational approximations (a few units in the last place in float64); using
-``erfc`` keeps the tiny negative values for very negative $x$ instead of rounding them to 0.
-The tanh approximation is ``gelu_tanh``.
+GELU (Hendrycks and Gimpel, 2016) weights each input by the probability $\\Phi(x)$ that a
+standard normal variable lies below it: large positive inputs pass almost unchanged, large
+negative ones are almost zeroed, and in between the curve dips slightly below zero. It can be
+read as the expected output of a gate that keeps an input at random, more often the larger the
+input is, which is how its authors motivated it. It is the activation of the feed-forward layers
+of BERT, GPT-2 and the Vision Transformer, and with them of many transformers since.
+
+Notes:
+    This is the exact form, PyTorch's ``gelu(x, approximate='none')``; the tanh approximation is
+    ``gelu_tanh``. NumPy has no ``erf``, so we compute $\\Phi(x) =
+    \\operatorname{erfc}(-x/\\sqrt2)/2$ with our own vectorised implementation of W. J. Cody's
+    rational approximations (a few units in the last place in float64); using ``erfc`` keeps the
+    tiny negative values for very negative $x$ instead of rounding them to 0.
 
 Examples:
     >>> gelu([-3.0, -0.75, 0.0, 1.0])
@@ -162,6 +171,7 @@ gelu_tanh = register(
         output_range=(lowest_value(_gelu_tanh, -2.0, 0.0), np.inf),
         monotonic=False,
         zero_centered=False,
+        odd=False,
         smooth=True,
         saturates="left",
         family="smooth rectifier",
@@ -177,8 +187,17 @@ gelu_tanh = register(
         ),
         doc="""GELU, tanh form: $\\frac{x}{2}(1 + \\tanh(\\sqrt{2/\\pi}(x + 0.044715x^3)))$.
 
-PyTorch's ``gelu(x, approximate='tanh')`` (our parameters must be numbers, so the two forms
-are two keys). Differs from the exact ``gelu`` by at most about $5 \\cdot 10^{-4}$.
+The tanh form replaces GELU's normal distribution function by $\\frac{1}{2}(1 +
+\\tanh(\\sqrt{2/\\pi}(x + 0.044715x^3)))$, an approximation Hendrycks and Gimpel gave for speed.
+It differs from the exact GELU by at most about $5 \\cdot 10^{-4}$. It is the GELU of GPT-2 and
+of the original BERT code, so reproducing those models and their descendants needs this form
+rather than the exact one.
+
+Notes:
+    PyTorch's ``gelu(x, approximate='tanh')``. Our parameters must be numbers, so the two forms
+    are two keys. Computed as $x\\,\\sigma(2u)$ with $u$ the tanh's argument, which equals
+    $\\frac{x}{2}(1 + \\tanh u)$ but keeps the tiny values for very negative $x$; $x$ is clipped
+    to $[-100, 100]$ inside the cube, where the gate is already exactly 0 or 1.
 
 Examples:
     >>> gelu_tanh([-3.0, 0.0, 1.0])
@@ -242,6 +261,7 @@ silu = register(
         output_range=(lowest_value(_silu, -3.0, 0.0), np.inf),
         monotonic=False,
         zero_centered=False,
+        odd=False,
         smooth=True,
         saturates="left",
         family="smooth rectifier",
@@ -258,8 +278,19 @@ silu = register(
         ),
         doc="""Sigmoid linear unit: $x\\,\\sigma(x)$, also called swish-1 or SiL.
 
-Minimum about $-0.278$ near $x = -1.278$. Derivative
-$\\sigma(x)(1 + x(1 - \\sigma(x)))$. ``swish`` adds the slope parameter $\\beta$.
+SiLU multiplies the input by its own sigmoid: the sigmoid acts as a soft gate that lets large
+positive inputs through and shuts off large negative ones, leaving a small dip below zero in
+between. It was described in the GELU paper (Hendrycks and Gimpel, 2016), used for reinforcement
+learning by Elfwing, Uchibe and Doya (2018), and rediscovered by an automated search as swish
+(Ramachandran et al., 2017). EfficientNet uses it, and it is the gate of the SwiGLU feed-forward
+layers of recent language models.
+
+Its minimum is about $-0.278$, near $x = -1.278$; its derivative is $\\sigma(x)(1 + x(1 -
+\\sigma(x)))$.
+
+Notes:
+    The derivative is computed as $\\sigma(x) + x\\,\\sigma'(x)$: the product form above loses
+    $1 - \\sigma(x)$ once $\\sigma(x)$ rounds to 1. ``swish`` adds the slope parameter $\\beta$.
 
 Examples:
     >>> silu([-5.0, -1.0, 0.0, 1.0])
@@ -280,6 +311,7 @@ swish = register(
         output_range=(lowest_value(_swish, -3.0, 0.0, beta=1.0), np.inf),
         monotonic=False,
         zero_centered=False,
+        odd=False,
         smooth=True,
         saturates="left",
         defaults={"beta": 1.0},
@@ -296,8 +328,19 @@ swish = register(
         ),
         doc="""Swish: $x\\,\\sigma(\\beta x)$.
 
-The default $\\beta = 1$ gives SiLU; PyTorch has only that case (``silu``). For $\\beta > 0$
-the minimum is $\\min \\operatorname{swish}_1 / \\beta$; the stated range is for $\\beta = 1$.
+Swish, $x\\,\\sigma(\\beta x)$, came out of an automated search over candidate activation
+formulas (Ramachandran, Zoph and Le, 2017), with $\\beta$ either fixed or learned per channel.
+The parameter slides one curve between two familiar ones: $\\beta = 0$ gives $x/2$, $\\beta = 1$
+gives SiLU, and a large $\\beta$ approaches ReLU. Its authors found that it matched or beat ReLU
+on image classification and machine translation.
+
+For $\\beta > 0$ the minimum is $\\min \\operatorname{swish}_1 / \\beta$; the stated range is
+for $\\beta = 1$.
+
+Notes:
+    The default $\\beta = 1$ gives SiLU; PyTorch has only that case (``silu``). $x$ is clipped
+    to where $\\sigma(\\beta x)$ is exactly 0 or 1 before multiplying by $\\beta$, so $\\beta x$
+    cannot overflow.
 
 Examples:
     >>> swish([-1.0, 0.0, 2.0], beta=2.0)
@@ -335,6 +378,7 @@ mish = register(
         output_range=(lowest_value(_mish, -3.0, 0.0), np.inf),
         monotonic=False,
         zero_centered=False,
+        odd=False,
         smooth=True,
         saturates="left",
         family="smooth rectifier",
@@ -350,8 +394,16 @@ mish = register(
         ),
         doc="""Mish: $x \\tanh(\\operatorname{softplus}(x))$.
 
-Minimum about $-0.309$ near $x = -1.19$. The softplus inside is computed stably, so
-nothing overflows at large $|x|$.
+Mish (Misra, 2019), $x \\tanh(\\operatorname{softplus}(x))$, is a self-gated smooth rectifier in
+the same spirit as SiLU: the gate opens for positive inputs and closes for negative ones,
+leaving a shallow dip below zero. It became known through object detection: YOLOv4 (Bochkovskiy
+et al., 2020) uses it in its backbone.
+
+Its minimum is about $-0.309$, near $x = -1.19$.
+
+Notes:
+    The softplus inside is computed stably, so nothing overflows at large $|x|$. PyTorch calls
+    it ``mish``.
 
 Examples:
     >>> mish([-5.0, -1.0, 0.0, 1.0])
@@ -396,6 +448,7 @@ elish = register(
         output_range=(lowest_value(_elish, -3.0, 0.0), np.inf),
         monotonic=False,
         zero_centered=False,
+        odd=False,
         smooth=True,
         saturates="left",
         family="smooth rectifier",
@@ -410,8 +463,14 @@ elish = register(
         ),
         doc="""ELiSH: $x\\,\\sigma(x)$ for $x \\ge 0$ and $(e^x - 1)\\,\\sigma(x)$ for $x < 0$.
 
-Proposed by Basirat and Roth (2018). Both halves have value 0 and slope 1/2 at the origin,
-so the function is differentiable there. PyTorch has no ELiSH.
+ELiSH (Basirat and Roth, 2018) is SiLU, $x\\,\\sigma(x)$, for positive inputs and ELU's
+exponential times a sigmoid, $(e^x - 1)\\,\\sigma(x)$, for negative ones. Its authors found it,
+together with hard ELiSH, by a genetic search over combinations of known activation functions.
+
+Both halves have value 0 and slope 1/2 at the origin, so the function is differentiable there.
+
+Notes:
+    The negative half uses ``expm1`` for accuracy near 0. PyTorch has no ELiSH.
 
 Examples:
     >>> elish([-3.0, -1.0, 0.0, 1.0])

@@ -29,6 +29,7 @@ identity = register(
         output_range=(-np.inf, np.inf),
         monotonic=True,
         zero_centered=True,
+        odd=True,
         smooth=True,
         family="linear",
         aliases=("linear",),
@@ -44,8 +45,16 @@ identity = register(
         ),
         doc="""Identity: $\\operatorname{id}(x) = x$, derivative $1$.
 
-The usual output function of a neuron, and the output activation for regression.
-A network made only of identity activations is a single affine map.
+The identity leaves the net input as it is, so a neuron with it is a purely linear unit; it is
+also the usual output function of a neuron, the map from activity level to output. It is the
+output activation of networks that predict real numbers (regression), the activation Adaline
+learns with (Widrow and Hoff, 1960), and a deliberate choice in the narrow "linear bottleneck"
+layers of MobileNetV2 (Sandler et al., 2018), where a rectifier would throw information away. A
+network made only of identity activations is a single affine map, however deep.
+
+Notes:
+    PyTorch's counterpart is the module ``torch.nn.Identity``. ``identity`` returns a new array,
+    never the caller's.
 
 Examples:
     >>> identity([-1.5, 0.0, 2.0])

@@ -1,4 +1,9 @@
-"""Activations that fit no other family."""
+"""Activations that fit no other family.
+
+The family also holds three functions defined beside their relatives: log-sigmoid and the
+piecewise linear unit (``sigmoid_like``) and the inverse hyperbolic sine (``s_curves``),
+S-shaped or sigmoid-based but unbounded.
+"""
 
 from __future__ import annotations
 
@@ -74,6 +79,7 @@ soft_exponential = register(
         output_range=(-np.inf, np.inf),
         monotonic=True,
         zero_centered=True,
+        odd=True,
         smooth=True,
         saturates="none",
         defaults={"alpha": 0.0},
@@ -85,17 +91,24 @@ soft_exponential = register(
         ),
         problems=(
             "For alpha > 0 it grows exponentially and overflows for large alpha·x.",
-            "For alpha < 0 it is defined only where 1 - alpha(x + alpha) > 0; elsewhere it "
-            "returns NaN.",
+            "For alpha < 0 it is defined only where 1 - alpha(x + alpha) > 0; an input "
+            "outside that domain is an error (nnref raises ValueError naming the bound).",
         ),
         doc="""Soft exponential: log-like, linear or exponential by the sign of $\\alpha$.
 
-Proposed by Godfrey and Gashler (2015). With the default $\\alpha = 0$ (the usual initial
-value of this learnable parameter) it is the identity; the stated properties are for that
-case. For $\\alpha < 0$ the function is defined where $1 - \\alpha(x + \\alpha) > 0$, that
-is for $x > 1/\\alpha - \\alpha$; an input at or below that bound raises ``ValueError``.
-For $\\alpha > 0$ it grows like $e^{\\alpha x}$ and is inf where the true value passes the
-largest float ($\\alpha x$ beyond about 709 in float64). PyTorch has no counterpart.
+Soft exponential (Godfrey and Gashler, 2015) is a family of curves indexed by one learnable
+parameter $\\alpha$: logarithm-like for $\\alpha < 0$, the identity at $\\alpha = 0$ and
+exponential-like for $\\alpha > 0$. The idea is that each unit could learn whether to add,
+multiply or exponentiate what it receives, since a product is the exponential of a sum of
+logarithms. It remains a research proposal rather than a standard layer.
+
+Notes:
+    With the default $\\alpha = 0$ (the usual initial value of this learnable parameter) it is
+    the identity; the stated properties are for that case. For $\\alpha < 0$ the function is
+    defined where $1 - \\alpha(x + \\alpha) > 0$, that is for $x > 1/\\alpha - \\alpha$; an
+    input at or below that bound raises ``ValueError``. For $\\alpha > 0$ it grows like
+    $e^{\\alpha x}$ and is inf where the true value passes the largest float ($\\alpha x$ beyond
+    about 709 in float64). PyTorch has no counterpart.
 
 Examples:
     >>> soft_exponential([-1.0, 0.0, 1.0], alpha=0.5)

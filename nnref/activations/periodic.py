@@ -35,6 +35,7 @@ sin = register(
         output_range=(-1.0, 1.0),
         monotonic=False,
         zero_centered=True,
+        odd=True,
         smooth=True,
         saturates="none",
         family="periodic",
@@ -52,6 +53,17 @@ sin = register(
             "Needs a careful initialisation to train well.",
         ),
         doc="""Sinusoid: $\\sin(x)$, derivative $\\cos(x)$. Period $2\\pi$, range $[-1, 1]$.
+
+A sine activation makes each unit oscillate in its net input, so a network of such units can
+represent periodic patterns and fine, high-frequency detail that rectifier networks smooth over.
+Sitzmann et al. (2020) built SIREN networks on it to represent images, sounds and 3-D shapes as
+continuous functions of their coordinates, with a weight initialisation designed for sine units.
+
+Its period is $2\\pi$, its range $[-1, 1]$ and its derivative $\\cos(x)$.
+
+Notes:
+    The value is NumPy's ``np.sin``; PyTorch offers it as the tensor function ``torch.sin``. An
+    infinite input gives NaN: the sine has no limit there.
 
 Examples:
     >>> sin([0.0, np.pi / 2])
@@ -71,6 +83,7 @@ cos = register(
         output_range=(-1.0, 1.0),
         monotonic=False,
         zero_centered=False,
+        odd=False,
         smooth=True,
         saturates="none",
         family="periodic",
@@ -88,6 +101,17 @@ cos = register(
             "Even, not odd: f(-x) = f(x), so negative and positive inputs look alike.",
         ),
         doc="""Cosine: $\\cos(x)$, derivative $-\\sin(x)$. Period $2\\pi$, range $[-1, 1]$.
+
+The cosine is the sine shifted by a quarter period, so it is even, with its peak at 0, where the
+sine is odd. Random Fourier features (Rahimi and Recht, 2007) approximate kernel machines with a
+single layer of cosine units, $\\cos(xW + b)$ with random $W$ and $b$; as a hidden-layer
+activation of trained networks it is unusual.
+
+Its period is $2\\pi$, its range $[-1, 1]$ and its derivative $-\\sin(x)$.
+
+Notes:
+    The value is NumPy's ``np.cos``; PyTorch offers it as the tensor function ``torch.cos``. An
+    infinite input gives NaN: the cosine has no limit there.
 
 Examples:
     >>> cos([0.0, np.pi])
@@ -143,6 +167,7 @@ sinc = register(
         output_range=(lowest_value(_sinc, 3.5, 5.5), 1.0),
         monotonic=False,
         zero_centered=False,
+        odd=False,
         smooth=True,
         saturates="both",
         family="periodic",
@@ -154,10 +179,19 @@ sinc = register(
         ),
         doc="""Unnormalised sinc: $\\sin(x)/x$, with $\\operatorname{sinc}(0) = 1$.
 
-This is **not** ``numpy.sinc``, which is the normalised $\\sin(\\pi x)/(\\pi x)$. The lowest
-value, about $-0.2172$, is at the first solution of $\\tan x = x$ ($x \\approx 4.493$). The
-derivative $(x\\cos x - \\sin x)/x^2$ uses its Taylor series for $|x| < 0.1$, so it stays
-accurate near 0 (where it is 0).
+The unnormalised sinc, $\\sin(x)/x$ with $\\operatorname{sinc}(0) = 1$, is a central peak of
+height 1 with ripples whose height decays like $1/|x|$. A unit with it responds most to net
+inputs near zero and weakly, with alternating sign, further out. It is best known from signal
+processing, as the shape of an ideal low-pass filter's impulse response; as an activation it is
+an unusual choice, listed in catalogues for its localised, wave-like response.
+
+The lowest value, about $-0.2172$, is at the first solution of $\\tan x = x$ ($x \\approx
+4.493$).
+
+Notes:
+    This is **not** ``numpy.sinc`` (nor ``torch.sinc``), which is the normalised $\\sin(\\pi
+    x)/(\\pi x)$. The derivative $(x\\cos x - \\sin x)/x^2$ uses its Taylor series for $|x| <
+    0.1$, so it stays accurate near 0 (where it is 0).
 
 Examples:
     >>> sinc([0.0, np.pi / 2, np.pi])

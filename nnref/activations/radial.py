@@ -37,6 +37,7 @@ gaussian = register(
         output_range=(0.0, 1.0),
         monotonic=False,
         zero_centered=False,
+        odd=False,
         smooth=True,
         saturates="both",
         family="radial",
@@ -50,6 +51,17 @@ gaussian = register(
             "Not monotonic.",
         ),
         doc="""Gaussian: $e^{-x^2}$, peak 1 at $x = 0$, derivative $-2x e^{-x^2}$.
+
+The Gaussian $e^{-x^2}$ responds most, with 1, when the net input is near zero and fades to 0 on
+both sides, so a unit with it detects "net input close to a centre" rather than "net input
+large". The same bump, applied to the distance between an input and a centre instead of to a
+weighted sum, is the hidden unit of radial basis function networks (Broomhead and Lowe, 1988).
+
+Its peak is 1 at $x = 0$; the derivative is $-2x e^{-x^2}$.
+
+Notes:
+    For $|x|$ above about 27.3 the true value is below the smallest float64 and comes out as 0.
+    PyTorch has no Gaussian activation.
 
 Examples:
     >>> gaussian([-1.0, 0.0, 2.0])
@@ -91,6 +103,7 @@ sq_rbf = register(
         output_range=(0.0, 1.0),
         monotonic=False,
         zero_centered=False,
+        odd=False,
         smooth=True,
         saturates="both",
         family="radial",
@@ -105,8 +118,16 @@ sq_rbf = register(
         ),
         doc="""Square radial basis function: parabola pieces forming a bump of height 1 and width 4.
 
+The square radial basis function (Wuraola and Patel, 2018) builds a Gaussian-like bump of height
+1 and width 4 from parabola pieces, and it is exactly 0 beyond $|x| = 2$. Its authors designed
+it as a cheaper replacement for the Gaussian in radial basis function networks and multilayer
+perceptrons: it needs no exponential, and they reported faster training with fewer neurons.
+
 The pieces meet with matching slopes at $|x| = 1$ and $|x| = 2$, so the function is
-differentiable everywhere (its second derivative jumps). PyTorch has no SQ-RBF.
+differentiable everywhere (its second derivative jumps).
+
+Notes:
+    PyTorch has no SQ-RBF.
 
 Examples:
     >>> sq_rbf([-3.0, -1.5, 0.0, 0.5])

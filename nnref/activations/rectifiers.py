@@ -46,6 +46,7 @@ relu = register(
         output_range=(0.0, np.inf),
         monotonic=True,
         zero_centered=False,
+        odd=False,
         smooth=False,
         saturates="left",
         family="rectifier",
@@ -64,8 +65,18 @@ relu = register(
         ),
         doc="""Rectified linear unit: $\\max(0, x)$.
 
-The derivative is 1 for $x > 0$ and 0 for $x \\le 0$; at the kink $x = 0$ we use 0, as
-PyTorch does.
+ReLU passes a positive net input unchanged and replaces a negative one by 0: two straight pieces
+joined at a single corner. It became the default hidden-layer activation of deep networks after
+Nair and Hinton (2010) used it in restricted Boltzmann machines, Glorot, Bordes and Bengio
+(2011) showed that deep rectifier networks train well, and AlexNet (Krizhevsky et al., 2012)
+trained several times faster with it than with tanh. Convolutional networks, multilayer
+perceptrons and the original Transformer's feed-forward layers (Vaswani et al., 2017) all use
+it.
+
+The derivative is 1 for $x > 0$ and 0 for $x < 0$.
+
+Notes:
+    At the kink $x = 0$ the derivative is taken as 0, as PyTorch does.
 
 Examples:
     >>> relu([-2.0, 0.0, 0.71])
@@ -100,6 +111,7 @@ leaky_relu = register(
         output_range=(-np.inf, np.inf),
         monotonic=True,
         zero_centered=False,
+        odd=False,
         smooth=False,
         saturates="none",
         defaults={"alpha": 0.01},
@@ -117,8 +129,15 @@ leaky_relu = register(
         ),
         doc="""Leaky ReLU: $x$ for $x > 0$, $\\alpha x$ otherwise, with $\\alpha = 0.01$.
 
-PyTorch calls the slope ``negative_slope`` (default 0.01); we call it ``alpha``. At the kink
-$x = 0$ the derivative is taken as $\\alpha$, as PyTorch does.
+Leaky ReLU lets a small fraction $\\alpha$ of a negative input through instead of zeroing it, so
+a unit whose net input is negative still receives a gradient and can recover. Maas, Hannun and
+Ng (2013) introduced it in acoustic models for speech recognition with $\\alpha = 0.01$; a
+larger slope, 0.2, is the usual choice in the discriminators of generative adversarial networks
+such as DCGAN (Radford et al., 2015).
+
+Notes:
+    PyTorch calls the slope ``negative_slope`` (default 0.01); we call it ``alpha``. At the kink
+    $x = 0$ the derivative is taken as $\\alpha$, as PyTorch does.
 
 Examples:
     >>> leaky_relu([-2.0, 0.0, 3.0])
@@ -141,6 +160,7 @@ prelu = register(
         output_range=(-np.inf, np.inf),
         monotonic=True,
         zero_centered=False,
+        odd=False,
         smooth=False,
         saturates="none",
         defaults={"alpha": 0.25},
@@ -157,12 +177,18 @@ prelu = register(
         ),
         doc="""Parametric ReLU as a function: $x$ for $x > 0$, $\\alpha x$ otherwise.
 
-The same curve as the leaky ReLU, but $\\alpha$ is a trainable parameter; $0.25$ is PyTorch's
-initial value. This function form takes $\\alpha$ as a number (PyTorch's
-``torch.nn.functional.prelu`` takes it as a ``weight`` tensor); the learning happens in the
-``PReLU`` layer, which needs the derivative with respect to $\\alpha$ as well:
-$\\partial f / \\partial \\alpha = \\min(x, 0)$. At $x = 0$ the derivative with respect to
-$x$ is taken as $\\alpha$, as in PyTorch.
+PReLU has the leaky ReLU's curve, $x$ for $x > 0$ and $\\alpha x$ otherwise, but its slope
+$\\alpha$ is a trainable parameter, learned by backpropagation together with the weights,
+usually one per channel. He et al. (2015) introduced it, together with the weight initialisation
+named after He, in the ImageNet classifiers that were the first reported to beat human-level
+accuracy on that benchmark. The derivative with respect to the slope is $\\partial f / \\partial
+\\alpha = \\min(x, 0)$: only negative inputs teach it anything.
+
+Notes:
+    $0.25$ is PyTorch's initial value of $\\alpha$. This function form takes $\\alpha$ as a
+    number (PyTorch's ``torch.nn.functional.prelu`` takes it as a ``weight`` tensor); the
+    learning happens in the ``PReLU`` layer, which uses the derivative with respect to $\\alpha$
+    above. At $x = 0$ the derivative with respect to $x$ is taken as $\\alpha$, as in PyTorch.
 
 Examples:
     >>> prelu([-2.0, 0.0, 3.0])
@@ -201,6 +227,7 @@ rrelu = register(
         output_range=(-np.inf, np.inf),
         monotonic=True,
         zero_centered=False,
+        odd=False,
         smooth=False,
         saturates="none",
         defaults={"lower": 1.0 / 8.0, "upper": 1.0 / 3.0},
@@ -218,11 +245,17 @@ rrelu = register(
         ),
         doc="""Randomized leaky ReLU, in its deterministic evaluation form.
 
-While training, each negative input is multiplied by a slope drawn uniformly from
-$[l, u]$ (``lower``, ``upper``; PyTorch's defaults $1/8$ and $1/3$). At evaluation the
-slope is fixed to the mean $(l + u)/2$, and that is the function computed here (PyTorch's
-``rrelu(x, training=False)``); the random training form is not a fixed function of $x$.
-At $x = 0$ the derivative is taken as the slope, as in PyTorch.
+The randomised leaky ReLU multiplies each negative input, while training, by a slope drawn at
+random from $[l, u]$, and at test time by the mean slope $(l+u)/2$. The noise acts as a
+regulariser, much as dropout does. Xu et al. (2015) compared it with ReLU, leaky ReLU and PReLU
+on image classification and found it the least prone to overfitting; it had first been used in
+Kaggle's National Data Science Bowl competition.
+
+Notes:
+    The function computed here is the deterministic evaluation form, with the slope fixed to
+    $(l+u)/2$ (PyTorch's ``rrelu(x, training=False)``); the random training form is not a fixed
+    function of $x$. $l$ and $u$ are ``lower`` and ``upper``, with PyTorch's defaults $1/8$ and
+    $1/3$. At $x = 0$ the derivative is taken as the slope, as in PyTorch.
 
 Examples:
     >>> rrelu([-2.4, 0.0, 1.0])
@@ -253,6 +286,7 @@ relu6 = register(
         output_range=(0.0, 6.0),
         monotonic=True,
         zero_centered=False,
+        odd=False,
         smooth=False,
         saturates="both",
         family="rectifier",
@@ -265,7 +299,13 @@ relu6 = register(
         problems=("Zero gradient below 0 and above 6: units can die on either side.",),
         doc="""ReLU6: $\\min(\\max(0, x), 6)$.
 
-At both corners, $x = 0$ and $x = 6$, the derivative is taken as 0, as PyTorch does.
+ReLU6 is ReLU capped at 6: zero for negative inputs, the identity up to 6, then flat. Krizhevsky
+(2010) used it in convolutional deep belief networks on CIFAR-10. MobileNetV2 (Sandler et al.,
+2018), a network for phones, uses it as its non-linearity because a fixed output range holds up
+well in low-precision arithmetic.
+
+Notes:
+    At both corners, $x = 0$ and $x = 6$, the derivative is taken as 0, as PyTorch does.
 
 Examples:
     >>> relu6([-1.0, 3.0, 8.0])
@@ -296,6 +336,7 @@ threshold = register(
         output_range=(0.0, np.inf),
         monotonic=True,
         zero_centered=False,
+        odd=False,
         smooth=False,
         saturates="left",
         defaults={"threshold": 0.0, "value": 0.0},
@@ -309,10 +350,17 @@ threshold = register(
         ),
         doc="""Threshold: $x$ if $x > \\theta$, else the constant $v$.
 
-PyTorch's ``threshold(x, threshold, value)`` has no defaults; ours are $\\theta = 0$ and
-$v = 0$, which make it equal to ReLU (and continuous). With $v \\ne \\theta$ it jumps at
-$\\theta$. The derivative at $x = \\theta$ is taken as 0, as PyTorch does. The step function
-with a threshold is ``step``.
+The threshold function keeps inputs above a threshold $\\theta$ and replaces all others by a
+fixed value $v$. With $\\theta = v = 0$ it is ReLU; a positive $\\theta$ with $v = 0$ gives a
+thresholded ReLU that silences weak activations, as in the zero-bias autoencoders of Konda,
+Memisevic and Krueger (2015). With $v \\ne \\theta$ it jumps at $\\theta$. It is a general
+building block rather than an activation with a history of its own; the step function with a
+threshold is the separate page Binary step.
+
+Notes:
+    PyTorch's ``threshold(x, threshold, value)`` has no defaults; ours are $\\theta = 0$ and $v
+    = 0$, which make it equal to ReLU (and continuous). The derivative at $x = \\theta$ is taken
+    as 0, as PyTorch does. The step function with a threshold is ``step``.
 
 Examples:
     >>> threshold([-1.0, 0.5, 2.0], threshold=1.0, value=-5.0)
@@ -350,6 +398,7 @@ brelu = register(
         output_range=(-np.inf, np.inf),
         monotonic=True,
         zero_centered=False,
+        odd=False,
         smooth=False,
         saturates="both",
         family="rectifier",
@@ -365,9 +414,16 @@ brelu = register(
         ),
         doc="""Bipolar ReLU: $\\max(0, x_i)$ at even positions $i$, $\\min(0, x_i)$ at odd ones.
 
-Positions count along the last axis; a 0-D input counts as position 0. It is still
-elementwise (each output depends on one input), only the rule depends on the position. At
-$x_i = 0$ the derivative is 0. PyTorch has no BReLU.
+The bipolar ReLU (Eidnes and Nøkland, 2017) applies ReLU, $\\max(0, x_i)$, to the inputs at even
+positions $i$ and its mirror image $\\min(0, x_i)$ to those at odd positions, so that half of a
+layer's units can only go up and half only down. The layer's mean activation then stays near
+zero, as with tanh, while each unit stays piecewise linear. The authors proposed it to train
+deep networks without normalisation layers, notably deep plain recurrent networks.
+
+Notes:
+    Positions count along the last axis; a 0-D input counts as position 0. It is still
+    elementwise (each output depends on one input), only the rule depends on the position. At
+    $x_i = 0$ the derivative is 0. PyTorch has no BReLU.
 
 Examples:
     >>> brelu([-1.0, -1.0, 2.0, 2.0])
@@ -419,6 +475,7 @@ srelu = register(
         output_range=(-np.inf, np.inf),
         monotonic=True,
         zero_centered=True,
+        odd=True,
         smooth=False,
         saturates="none",
         defaults={"t_left": -1.0, "a_left": 0.2, "t_right": 1.0, "a_right": 0.2},
@@ -435,9 +492,14 @@ srelu = register(
         ),
         doc="""S-shaped ReLU: slope 1 between the corners $t_l \\le t_r$, $a_l$ and $a_r$ outside.
 
-Proposed with learnable $t_l, a_l, t_r, a_r$ (Jin et al., 2016); our defaults
-$t_l = -1$, $a_l = 0.2$, $t_r = 1$, $a_r = 0.2$ draw the symmetric S the name refers to. At
-the corners we take the outer slope. PyTorch has no SReLU.
+The S-shaped ReLU (Jin et al., 2016) is three line segments: slope 1 between two corners $t_l
+\\le t_r$ and slopes $a_l$ and $a_r$ outside them. All four numbers are learned, so each unit
+can take a convex, concave or S-shaped piecewise-linear response. The authors drew the idea from
+psychophysics, where perceived intensity follows different laws for weak and strong stimuli.
+
+Notes:
+    Our defaults $t_l = -1$, $a_l = 0.2$, $t_r = 1$, $a_r = 0.2$ draw the symmetric S the name
+    refers to. At the corners we take the outer slope. PyTorch has no SReLU.
 
 Examples:
     >>> srelu([-3.0, 0.5, 3.0])
@@ -477,6 +539,7 @@ hard_swish = register(
         output_range=(-0.375, np.inf),
         monotonic=False,
         zero_centered=False,
+        odd=False,
         smooth=False,
         saturates="left",
         family="rectifier",
@@ -494,10 +557,18 @@ hard_swish = register(
         ),
         doc="""Hard swish: $x \\cdot \\operatorname{ReLU6}(x + 3) / 6$, $x$ times the hard sigmoid.
 
-Minimum $-3/8$ at $x = -3/2$. The derivative $x/3 + 1/2$ of the middle piece meets neither
-neighbour: it jumps from 0 to $-1/2$ at $x = -3$ and from $3/2$ to 1 at $x = 3$. At the
-corners we use PyTorch's values, 0 at $-3$ and 1 at $3$.
-PyTorch calls it ``hardswish``.
+Hard swish is $x$ times the hard sigmoid: swish's shape (zero far left, a shallow dip, the
+identity far right) drawn without an exponential. Howard et al. (2019) introduced it for
+MobileNetV3, a network for phones, where it gave most of swish's accuracy at a fraction of the
+cost and without trouble in quantised arithmetic; that network uses it mainly in its second
+half.
+
+Its minimum is $-3/8$ at $x = -3/2$. The derivative $x/3 + 1/2$ of the middle piece meets
+neither neighbour: it jumps from 0 to $-1/2$ at $x = -3$ and from $3/2$ to 1 at $x = 3$.
+
+Notes:
+    At the corners we use PyTorch's values, 0 at $-3$ and 1 at $3$. PyTorch calls it
+    ``hardswish``.
 
 Examples:
     >>> hard_swish([-4.0, -1.5, 0.0, 1.0, 4.0])
@@ -557,6 +628,7 @@ hard_elish = register(
         output_range=(_hard_elish_min(), np.inf),
         monotonic=False,
         zero_centered=False,
+        odd=False,
         smooth=False,
         saturates="left",
         family="rectifier",
@@ -571,11 +643,17 @@ hard_elish = register(
         ),
         doc="""Hard ELiSH: ELiSH with its sigmoid replaced by a hard sigmoid.
 
-The gate is $\\max(0, \\min(1, (x+1)/2))$. For $x \\ge 0$: $x \\cdot \\min(1, (x+1)/2)$;
-for $x < 0$: $(e^x - 1)\\max(0, (x+1)/2)$. The two halves meet at 0
-with the same slope 1/2; the corners are at $x = -1$ (derivative taken as 0) and
-$x = 1$ (taken as 1). The minimum, about $-0.0997$, sits where $e^x(x + 2) = 1$.
-PyTorch has no hard ELiSH.
+Hard ELiSH is ELiSH with its sigmoid gate replaced by a hard sigmoid on $[-1, 1]$, the gate
+$\\max(0, \\min(1, (x+1)/2))$. For $x \\ge 0$ it is $x \\cdot \\min(1, (x+1)/2)$, for $x < 0$
+the small dip $(e^x - 1)\\max(0, (x+1)/2)$. Basirat and Roth (2018) found it, with ELiSH, in a
+genetic search over combinations of activation functions, as a cheaper variant.
+
+The two halves meet at 0 with the same slope 1/2. The minimum, about $-0.0997$, sits where
+$e^x(x + 2) = 1$.
+
+Notes:
+    The corners are at $x = -1$ (derivative taken as 0) and $x = 1$ (taken as 1). PyTorch has no
+    hard ELiSH.
 
 Examples:
     >>> hard_elish([-2.0, -0.5, 0.5, 2.0])

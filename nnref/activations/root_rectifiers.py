@@ -50,6 +50,7 @@ isrlu = register(
         output_range=(-1.0, np.inf),
         monotonic=True,
         zero_centered=False,
+        odd=False,
         smooth=True,
         saturates="left",
         defaults={"alpha": 1.0},
@@ -63,8 +64,13 @@ isrlu = register(
         problems=("The gradient vanishes for very negative inputs.",),
         doc="""ISRLU: $x$ for $x \\ge 0$ and $x/\\sqrt{1 + \\alpha x^2}$ for $x < 0$.
 
-A cheaper ELU (Carlile et al., 2017), bounded below by $-1/\\sqrt\\alpha$; the default
-$\\alpha = 1$ is our choice. PyTorch has no ISRLU.
+ISRLU (Carlile et al., 2017) is an ELU whose negative part is the inverse square root curve
+$x/\\sqrt{1 + \\alpha x^2}$ instead of an exponential: the identity for $x \\ge 0$, levelling
+off at $-1/\\sqrt\\alpha$ below. Its authors proposed it as a faster ELU for convolutional
+networks, on hardware where an inverse square root costs less than an exponential.
+
+Notes:
+    The default $\\alpha = 1$ is our choice. PyTorch has no ISRLU.
 
 Examples:
     >>> isrlu([-10.0, -1.0, 0.0, 2.0])
@@ -117,6 +123,7 @@ squareplus = register(
         output_range=(0.0, np.inf),
         monotonic=True,
         zero_centered=False,
+        odd=False,
         smooth=True,
         saturates="left",
         defaults={"b": 4.0},
@@ -130,9 +137,16 @@ squareplus = register(
         problems=("Approaches 0 only slowly (like b / 4|x|) for negative inputs.",),
         doc="""Squareplus: $(x + \\sqrt{x^2 + b})/2$, with $b = 4$ as in JAX's ``squareplus``.
 
-Computed as $\\max(x, 0) + b / (2(\\sqrt{x^2 + b} + |x|))$, the same number without the
-cancellation that the plain formula suffers for large negative $x$.
-Proposed by Barron (2021). PyTorch has no squareplus.
+Squareplus (Barron, 2021), $(x + \\sqrt{x^2 + b})/2$, imitates softplus with a square root
+instead of an exponential and a logarithm, so it is cheaper to compute. Like softplus it is
+smooth and positive, close to 0 far to the left and close to $x$ far to the right; $b$ sets how
+round the corner is, and $b \\to 0$ gives ReLU.
+
+Notes:
+    The default $b = 4$ is the one of JAX's ``squareplus``. Computed as $\\max(x, 0) + b /
+    (2(\\sqrt{x^2 + b} + |x|))$, the same number without the cancellation that the plain formula
+    suffers for large negative $x$; the square root is formed without squaring $x$, so nothing
+    overflows. PyTorch has no squareplus.
 
 Examples:
     >>> squareplus([-10.0, 0.0, 10.0])
@@ -180,6 +194,7 @@ bent_identity = register(
         output_range=(-np.inf, np.inf),
         monotonic=True,
         zero_centered=False,
+        odd=False,
         smooth=True,
         saturates="none",
         family="smooth rectifier",
@@ -194,8 +209,14 @@ bent_identity = register(
         ),
         doc="""Bent identity: $(\\sqrt{x^2 + 1} - 1)/2 + x$.
 
-Computed as $x^2 / (2(\\sqrt{x^2+1} + 1)) + x$, which is the same number without the
-cancellation near 0. Its slope rises from $1/2$ to $3/2$. PyTorch has no bent identity.
+The bent identity adds a smooth hyperbola to the identity, so its slope rises from $1/2$ far to
+the left to $3/2$ far to the right, with no flat region and no corner. It is a mild
+non-linearity found in catalogues of activation functions rather than in well-known
+architectures.
+
+Notes:
+    Computed as $x^2 / (2(\\sqrt{x^2+1} + 1)) + x$, which is the same number without the
+    cancellation near 0, arranged so that no square can overflow. PyTorch has no bent identity.
 
 Examples:
     >>> bent_identity([-2.0, 0.0, 2.0])

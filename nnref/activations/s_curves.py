@@ -1,8 +1,8 @@
 """Sigmoid-like activations, part two: S-curves built without the logistic function.
 
-Algebraic ratios and roots (softsign, ISRU, SQNL), the inverse tangent and the inverse
-hyperbolic sine, and soft clipping. The catalogue lists them after the logistic sigmoid and
-tanh of ``sigmoid_like``.
+Algebraic ratios and roots (softsign, ISRU, SQNL), the inverse tangent and soft clipping. The
+catalogue lists them after the logistic sigmoid and tanh of ``sigmoid_like``. The inverse
+hyperbolic sine, also defined here, is unbounded and filed under "other".
 """
 
 from __future__ import annotations
@@ -57,6 +57,7 @@ softsign = register(
         output_range=(-1.0, 1.0),
         monotonic=True,
         zero_centered=True,
+        odd=True,
         smooth=True,
         saturates="both",
         family="sigmoid-like",
@@ -74,8 +75,17 @@ softsign = register(
         ),
         doc="""Softsign: $x / (1 + |x|)$, also known as the Elliott sigmoid.
 
-Odd and bounded in $(-1, 1)$ like $\\tanh$, but it approaches $\\pm 1$ like $1/x$ instead of
-exponentially. Derivative $1/(1+|x|)^2$, which equals 1 at the origin.
+Softsign has tanh's S-shape and range $(-1, 1)$ but reaches its bounds slowly, like $1/x$,
+instead of exponentially, so a unit far from zero still changes its output noticeably. The curve
+is older than its name: Elliott (1993) proposed it as a sigmoid that is quick to compute. Glorot
+and Bengio (2010) found that deep networks with softsign units saturate less than with tanh.
+
+It is odd and bounded like $\\tanh$; its derivative $1/(1+|x|)^2$ equals 1 at the origin.
+
+Notes:
+    The derivative is computed as $(1/(1+|x|))^2$: the square of the reciprocal underflows
+    quietly to 0 for huge $|x|$, where squaring $1 + |x|$ first would overflow. PyTorch calls it
+    ``softsign``.
 
 Examples:
     >>> softsign([-3.0, 0.0, 1.0])
@@ -109,6 +119,7 @@ arctan = register(
         output_range=(-math.pi / 2, math.pi / 2),
         monotonic=True,
         zero_centered=True,
+        odd=True,
         smooth=True,
         saturates="both",
         family="sigmoid-like",
@@ -125,7 +136,16 @@ arctan = register(
         ),
         doc="""Arctangent: $\\arctan(x)$, bounded in $(-\\pi/2, \\pi/2)$.
 
-Derivative $1/(1 + x^2)$. PyTorch offers it as the tensor function ``torch.atan``.
+The inverse tangent is another smooth, odd S-curve, with range $(-\\pi/2, \\pi/2)$ and slope 1
+at the origin like tanh, but with tails that approach their bounds slowly, like $1/x$. It
+appears in catalogues and comparisons of activation functions rather than in well-known
+architectures; its slowly fading tails are the reason to try it where tanh saturates too
+quickly.
+
+Its derivative is $1/(1 + x^2)$.
+
+Notes:
+    PyTorch offers it as the tensor function ``torch.atan``.
 
 Examples:
     >>> arctan([-1.0, 0.0, 10.0])
@@ -155,9 +175,10 @@ arsinh = register(
         output_range=(-np.inf, np.inf),
         monotonic=True,
         zero_centered=True,
+        odd=True,
         smooth=True,
         saturates="both",
-        family="sigmoid-like",
+        family="other",
         aliases=("asinh", "arcsinh"),
         torch_name="torch.asinh",
         summary="Linear near 0 and logarithmic far away: an S-curve that is never flat.",
@@ -172,8 +193,16 @@ arsinh = register(
         ),
         doc="""Inverse hyperbolic sine: $\\ln(x + \\sqrt{x^2 + 1})$.
 
-Behaves like $x$ near 0 and like $\\operatorname{sign}(x)\\ln(2|x|)$ far away. Derivative
-$1/\\sqrt{x^2+1}$. PyTorch offers it as the tensor function ``torch.asinh``.
+The inverse hyperbolic sine grows like $x$ near zero and like a logarithm far away,
+$\\operatorname{sign}(x)\\ln(2|x|)$, so it compresses large values of either sign without ever
+levelling off. Outside neural networks it is a common transform for data that span many orders
+of magnitude and take both signs, where a logarithm cannot be used. As an activation it is a
+rare choice: an S-curve without bounds.
+
+Its derivative is $1/\\sqrt{x^2+1}$.
+
+Notes:
+    PyTorch offers it as the tensor function ``torch.asinh``.
 
 Examples:
     >>> arsinh([-10.0, 0.0, 0.5])
@@ -227,6 +256,7 @@ isru = register(
         output_range=(-1.0, 1.0),
         monotonic=True,
         zero_centered=True,
+        odd=True,
         smooth=True,
         saturates="both",
         defaults={"alpha": 1.0},
@@ -240,8 +270,14 @@ isru = register(
         problems=("Saturates for large |x| (the derivative falls like 1/|x|³).",),
         doc="""Inverse square root unit: $x / \\sqrt{1 + \\alpha x^2}$.
 
-Proposed as a cheaper tanh (Carlile et al., 2017). The default $\\alpha = 1$ (our choice) gives
-the range $(-1, 1)$; $\\alpha = 0$ is the identity. PyTorch has no ISRU.
+The inverse square root unit (Carlile et al., 2017) draws a tanh-like S from a square root
+instead of exponentials: a multiplication, a square root and a division. Its authors proposed it
+as a faster replacement for tanh and the sigmoid in recurrent networks, on hardware where an
+inverse square root is cheaper than an exponential. The parameter $\\alpha$ sets the plateaus at
+$\\pm 1/\\sqrt\\alpha$; $\\alpha = 0$ gives the identity.
+
+Notes:
+    The default $\\alpha = 1$ is our choice; it gives the range $(-1, 1)$. PyTorch has no ISRU.
 
 Examples:
     >>> isru([-1.0, 0.0, 2.0])
@@ -282,6 +318,7 @@ sqnl = register(
         output_range=(-1.0, 1.0),
         monotonic=True,
         zero_centered=True,
+        odd=True,
         smooth=True,
         saturates="both",
         family="sigmoid-like",
@@ -293,9 +330,16 @@ sqnl = register(
         problems=("Exactly zero gradient beyond |x| = 2, a hard form of saturation.",),
         doc="""Square nonlinearity: $x \\mp x^2/4$ on $[-2, 2]$, and $\\pm 1$ beyond.
 
+The square nonlinearity (Wuraola and Patel, 2018) builds a tanh-like curve from two parabolas
+that reach $\\pm 1$ exactly at $x = \\pm 2$ and stay there. It was designed for cheap hardware:
+evaluating it takes only a clip, multiplications and additions, no exponential.
+
 Writing $c$ for $x$ clipped to $[-2, 2]$: $f(x) = c - c|c|/4$ and $f'(x) = 1 - |c|/2$. The
 derivative is continuous (it falls to 0 at $\\pm 2$), so SQNL is differentiable everywhere,
-though its second derivative jumps. PyTorch has no SQNL.
+though its second derivative jumps.
+
+Notes:
+    Computed from the clipped input as above. PyTorch has no SQNL.
 
 Examples:
     >>> sqnl([-3.0, -1.0, 0.0, 1.0, 3.0])
@@ -358,6 +402,7 @@ soft_clipping = register(
         output_range=(0.0, 1.0),
         monotonic=True,
         zero_centered=False,
+        odd=False,
         smooth=True,
         saturates="both",
         defaults={"alpha": 1.0},
@@ -374,13 +419,20 @@ soft_clipping = register(
         ),
         doc="""Soft clipping: $\\ln\\frac{1 + e^{\\alpha x}}{1 + e^{\\alpha(x-1)}} / \\alpha$.
 
-The difference of two softplus curves, $(\\operatorname{softplus}(\\alpha x) -
-\\operatorname{softplus}(\\alpha(x - 1)))/\\alpha$, computed stably: the curve is
-symmetric about $x = 1/2$ ($f(x) = 1 - f(1 - x)$), and the half above $1/2$ is computed
-from the half below it, where the two softplus terms never cancel, so the value stays
-exact up to the largest inputs (where it is 1). As $\\alpha \\to \\infty$
-it becomes $x$ clipped to $[0, 1]$; the default $\\alpha = 1$ is our choice. PyTorch has no
-counterpart.
+Soft clipping is a smooth version of clipping $x$ to $[0, 1]$: close to $x$ in the middle of the
+interval, bending gently towards 0 below it and towards 1 above it. The parameter $\\alpha$ sets
+how sharp the bends are; as $\\alpha \\to \\infty$ it becomes $x$ clipped to $[0, 1]$. It is
+meant for outputs that must stay in a fixed interval while keeping a gradient at the edges,
+unlike a hard clip.
+
+It is the difference of two softplus curves, $(\\operatorname{softplus}(\\alpha x) -
+\\operatorname{softplus}(\\alpha(x - 1)))/\\alpha$, and symmetric about $x = 1/2$: $f(x) = 1 -
+f(1 - x)$.
+
+Notes:
+    Computed stably: the half above $1/2$ is computed from the half below it, where the two
+    softplus terms never cancel, so the value stays exact up to the largest inputs (where it is
+    1). The default $\\alpha = 1$ is our choice. PyTorch has no counterpart.
 
 Examples:
     >>> soft_clipping([-5.0, 0.5, 5.0])

@@ -36,6 +36,7 @@ softshrink = register(
         output_range=(-np.inf, np.inf),
         monotonic=True,
         zero_centered=True,
+        odd=True,
         smooth=False,
         saturates="none",
         defaults={"lambd": 0.5},
@@ -53,9 +54,16 @@ softshrink = register(
         ),
         doc="""Soft shrinkage: $x - \\operatorname{clip}(x, -\\lambda, \\lambda)$.
 
-$\\lambda$ is ``lambd`` (PyTorch's spelling, as ``lambda`` is a Python keyword), default 0.5,
-and must be non-negative. At the corners $x = \\pm\\lambda$ the derivative is taken as 0, as
-PyTorch does.
+Soft shrinkage moves every input $\\lambda$ closer to zero and sets the inputs within $\\lambda$
+of zero exactly to 0. It is the proximal operator of the $L_1$ penalty: the step that makes
+lasso and sparse-coding solvers such as ISTA produce exact zeros, and the rule of wavelet
+denoising by soft thresholding (Donoho, 1995). LISTA (Gregor and LeCun, 2010) unrolls those
+iterations into a trained network with soft shrinkage as its activation.
+
+Notes:
+    $\\lambda$ is ``lambd`` (PyTorch's spelling, as ``lambda`` is a Python keyword), default
+    0.5, and must be non-negative. At the corners $x = \\pm\\lambda$ the derivative is taken as
+    0, as PyTorch does.
 
 Examples:
     >>> softshrink([-2.0, 0.3, 1.0])
@@ -84,6 +92,7 @@ hardshrink = register(
         output_range=(-np.inf, np.inf),
         monotonic=True,
         zero_centered=True,
+        odd=True,
         smooth=False,
         continuous=False,
         saturates="none",
@@ -99,8 +108,15 @@ hardshrink = register(
         ),
         doc="""Hard shrinkage (hard thresholding): $x$ if $|x| > \\lambda$, else 0.
 
-Default $\\lambda$ = ``lambd`` = 0.5 (PyTorch's). The function jumps at $\\pm\\lambda$; there
-the output is 0 and the derivative is taken as 0, as PyTorch does.
+Hard shrinkage keeps inputs whose magnitude exceeds $\\lambda$ and sets the rest to 0, without
+moving the survivors. It is hard thresholding, the counterpart of soft shrinkage in wavelet
+denoising (Donoho and Johnstone, 1994) and the step of iterative hard thresholding for sparse
+recovery (Blumensath and Davies, 2009). In a network it acts as a dead zone that silences weak
+responses.
+
+Notes:
+    Default $\\lambda$ = ``lambd`` = 0.5 (PyTorch's). The function jumps at $\\pm\\lambda$;
+    there the output is 0 and the derivative is taken as 0, as PyTorch does.
 
 Examples:
     >>> hardshrink([-2.0, 0.5, 0.6])
@@ -151,6 +167,7 @@ tanhshrink = register(
         output_range=(-np.inf, np.inf),
         monotonic=True,
         zero_centered=True,
+        odd=True,
         smooth=True,
         saturates="none",
         family="shrinkage",
@@ -165,10 +182,15 @@ tanhshrink = register(
         ),
         doc="""Tanh shrinkage: $x - \\tanh(x)$, derivative $\\tanh^2(x)$.
 
-Near 0 it behaves like $x^3/3$; far away like $x \\mp 1$. Computed as $x - \\tanh x$ (as
-PyTorch does) except near 0, where that difference would lose the digits of the tiny result:
-there its Taylor series is summed instead (below $|x| = 0.1$ in float64, $0.3$ in float32),
-so every value keeps full relative accuracy.
+Tanh shrinkage subtracts tanh from the input. Near zero it is nearly flat, behaving like
+$x^3/3$; far away it runs parallel to the identity, like $x \\mp 1$. Small inputs are thus
+suppressed smoothly instead of being cut at a threshold, which makes it a differentiable
+relative of soft shrinkage.
+
+Notes:
+    Computed as $x - \\tanh x$ (as PyTorch does) except near 0, where that difference would lose
+    the digits of the tiny result: there its Taylor series is summed instead (below $|x| = 0.1$
+    in float64, $0.3$ in float32), so every value keeps full relative accuracy.
 
 Examples:
     >>> tanhshrink([-3.0, 0.0, 1.0])

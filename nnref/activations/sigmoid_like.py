@@ -1,8 +1,10 @@
 """Sigmoid-like activations, part one: the logistic sigmoid, tanh and their close relatives.
 
-Log-sigmoid, the piecewise-linear hard sigmoid and hard tanh, the piecewise linear unit (PLU)
-and Soboleva's modified tanh (SMHT). The family's other S-curves are in ``s_curves``; the
-catalogue lists the two modules as one family, this one first.
+The piecewise-linear hard sigmoid and hard tanh and Soboleva's modified tanh (SMHT). The
+family's other S-curves are in ``s_curves``; the catalogue lists the two modules as one family,
+this one first. Two relatives defined here are unbounded, so they are filed under "other"
+(the squashing family is bounded and monotonic, see ``FAMILY_RULES``): log-sigmoid and the
+piecewise linear unit (PLU).
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ sigmoid = register(
         output_range=(0.0, 1.0),
         monotonic=True,
         zero_centered=False,
+        odd=False,
         smooth=True,
         saturates="both",
         family="sigmoid-like",
@@ -65,13 +68,22 @@ sigmoid = register(
         ),
         doc="""Logistic sigmoid: $\\sigma(x) = 1 / (1 + e^{-x})$.
 
-Computed in a form that never overflows: $1/(1+e^{-|x|})$ for $x \\ge 0$ and
-$e^{-|x|}/(1+e^{-|x|})$ for $x < 0$. Symmetric about its midpoint,
-$\\sigma(-x) = 1 - \\sigma(x)$, with $\\sigma(0) = 1/2$. Derivative
-$\\sigma(x)(1-\\sigma(x))$, at most 1/4 (at 0), computed as $e^{-|x|}/(1 + e^{-|x|})^2$ so
-that its tiny values for large $|x|$ keep their digits. Both ends are approached, never
-reached, except that in floating point $\\sigma(x)$ rounds to exactly 0 below about $-745$
-(and to 1 above about 37).
+The logistic sigmoid bends any net input into a number between 0 and 1 along a smooth S: very
+negative inputs give nearly 0, very positive ones nearly 1, and 0 gives exactly 1/2. As a
+differentiable stand-in for the step it made training multilayer networks by backpropagation
+possible, and it was their standard hidden-unit activation in the 1980s and 1990s (Rumelhart,
+Hinton and Williams, 1986). In deep hidden layers ReLU and its relatives have replaced it; it
+remains wherever an output must read as a probability or a gate must open by a fraction.
+
+It is symmetric about its midpoint, $\\sigma(-x) = 1 - \\sigma(x)$, with $\\sigma(0) = 1/2$. Its
+derivative $\\sigma(x)(1-\\sigma(x))$ is at most 1/4 (at 0). Both ends are approached, never
+reached.
+
+Notes:
+    Computed in a form that never overflows: $1/(1+e^{-|x|})$ for $x \\ge 0$ and
+    $e^{-|x|}/(1+e^{-|x|})$ for $x < 0$. The derivative is computed as $e^{-|x|}/(1 +
+    e^{-|x|})^2$ so that its tiny values for large $|x|$ keep their digits. In floating point
+    $\\sigma(x)$ rounds to exactly 0 below about $-745$ (and to 1 above about 37).
 
 Examples:
     >>> sigmoid([0.0, 3.0, 10.0, -1000.0])
@@ -98,9 +110,10 @@ log_sigmoid = register(
         output_range=(-np.inf, 0.0),
         monotonic=True,
         zero_centered=False,
+        odd=False,
         smooth=True,
         saturates="right",
-        family="sigmoid-like",
+        family="other",
         aliases=("logsigmoid",),
         torch_name="torch.nn.functional.logsigmoid",
         summary="The logarithm of the sigmoid: a smooth version of min(0, x) = -ReLU(-x).",
@@ -115,9 +128,17 @@ log_sigmoid = register(
         ),
         doc="""Log-sigmoid: $\\log \\sigma(x) = -\\log(1 + e^{-x}) = -\\operatorname{softplus}(-x)$.
 
-Computed as $\\min(x, 0) - \\log(1 + e^{-|x|})$, which neither overflows nor loses the small
-values for large $x$ (naively, $\\log(\\sigma(40))$ rounds to 0). Derivative
-$\\sigma(-x) = 1 - \\sigma(x)$. PyTorch calls it ``logsigmoid``.
+Log-sigmoid gives the logarithm of the sigmoid: the log-probability that a logistic unit assigns
+to the positive class. Its curve is a smooth version of $\\min(0, x)$, close to $x$ for very
+negative inputs and close to 0 for very positive ones. It is rarely a hidden-layer activation;
+its place is in losses: the binary cross-entropy of a logit $z$ is $-\\log\\sigma(z)$ for a
+positive example and $-\\log\\sigma(-z)$ for a negative one, as in the negative-sampling
+objective of word2vec (Mikolov et al., 2013).
+
+Notes:
+    Computed as $\\min(x, 0) - \\log(1 + e^{-|x|})$, which neither overflows nor loses the small
+    values for large $x$ (naively, $\\log(\\sigma(40))$ rounds to 0). Derivative $\\sigma(-x) =
+    1 - \\sigma(x)$. PyTorch calls it ``logsigmoid``.
 
 Examples:
     >>> log_sigmoid([-1000.0, 0.0, 40.0])
@@ -155,6 +176,7 @@ hard_sigmoid = register(
         output_range=(0.0, 1.0),
         monotonic=True,
         zero_centered=False,
+        odd=False,
         smooth=False,
         saturates="both",
         family="sigmoid-like",
@@ -171,10 +193,16 @@ hard_sigmoid = register(
         ),
         doc="""Hard sigmoid (PyTorch's definition): $\\operatorname{ReLU6}(x + 3) / 6$.
 
-A piecewise-linear sigmoid: 0 up to $-3$, then the line $x/6 + 1/2$, then 1 from $3$ on.
-Other libraries use other slopes (Keras: $0.2x + 0.5$); we follow PyTorch. At the kinks
-$x = \\pm 3$ the derivative is taken as 0, as PyTorch does. PyTorch calls it
-``hardsigmoid``.
+The hard sigmoid draws the sigmoid's S with three straight pieces: 0 up to $-3$, then the line
+$x/6 + 1/2$, then 1 from $3$ on. It keeps the sigmoid's role, a gate between 0 and 1, at the
+cost of a shift, a clip and a division. That is why MobileNetV3 (Howard et al., 2019), a network
+designed to run fast on phones, uses it in its squeeze-and-excitation gates and inside its hard
+swish.
+
+Notes:
+    We follow PyTorch's definition, $\\operatorname{ReLU6}(x + 3) / 6$. Other libraries have
+    used other slopes (Keras before version 3: $0.2x + 0.5$, clipped). At the kinks $x = \\pm 3$
+    the derivative is taken as 0, as PyTorch does. PyTorch calls it ``hardsigmoid``.
 
 Examples:
     >>> hard_sigmoid([-4.0, 0.0, 1.5, 3.0])
@@ -204,6 +232,7 @@ tanh = register(
         output_range=(-1.0, 1.0),
         monotonic=True,
         zero_centered=True,
+        odd=True,
         smooth=True,
         saturates="both",
         family="sigmoid-like",
@@ -221,9 +250,18 @@ tanh = register(
         ),
         doc="""Hyperbolic tangent: $\\tanh(x)$, a sigmoid rescaled to $(-1, 1)$.
 
-$\\tanh(x) = 2\\sigma(2x) - 1$. Derivative $1 - \\tanh^2(x) = \\operatorname{sech}^2(x)$,
-largest (1) at 0, computed as $4e^{-2|x|}/(1 + e^{-2|x|})^2$ so that it keeps its digits
-where $\\tanh(x)$ rounds to $\\pm 1$.
+The hyperbolic tangent is the sigmoid stretched to the range $(-1, 1)$ and centred on zero:
+$\\tanh(x) = 2\\sigma(2x) - 1$. For years it was the recommended hidden-layer activation of
+feed-forward networks (LeCun et al., 1998, advise a scaled tanh over the logistic function), and
+it is still the squashing function of recurrent networks: the hidden state of a simple recurrent
+network and the cell input and output of LSTM and GRU cells, where a signal of either sign must
+stay bounded.
+
+Its derivative $1 - \\tanh^2(x) = \\operatorname{sech}^2(x)$ is largest, 1, at 0.
+
+Notes:
+    The value is NumPy's ``np.tanh``. The derivative is computed as $4e^{-2|x|}/(1 +
+    e^{-2|x|})^2$ so that it keeps its digits where $\\tanh(x)$ rounds to $\\pm 1$.
 
 Examples:
     >>> tanh([0.0, 1.0])
@@ -260,6 +298,7 @@ hard_tanh = register(
         output_range=(-1.0, 1.0),
         monotonic=True,
         zero_centered=True,
+        odd=True,
         smooth=False,
         saturates="both",
         defaults={"min_val": -1.0, "max_val": 1.0},
@@ -278,9 +317,16 @@ hard_tanh = register(
         ),
         doc="""Hard tanh: $x$ clipped to $[a, b]$ with $a$ = ``min_val`` and $b$ = ``max_val``.
 
-With the defaults $a = -1$, $b = 1$ it follows $\\tanh$'s range with straight lines. At the
-corners $x = a$ and $x = b$ the derivative is taken as 0, as PyTorch does. PyTorch calls it
-``hardtanh``. ``max_val`` must be at least ``min_val``.
+Hard tanh is the identity clipped to an interval $[a, b]$: with the defaults $a = -1$, $b = 1$
+it follows $\\tanh$'s range with straight lines. Collobert et al. (2011) used it as a cheap tanh
+in their networks for natural-language processing, and its derivative (1 inside the interval, 0
+outside) is the substitute gradient that binarised networks pass through the sign function
+(Courbariaux et al., 2016).
+
+Notes:
+    $a$ is ``min_val`` and $b$ is ``max_val``; ``max_val`` must be at least ``min_val``. At the
+    corners $x = a$ and $x = b$ the derivative is taken as 0, as PyTorch does. PyTorch calls it
+    ``hardtanh``.
 
 Examples:
     >>> hard_tanh([-2.0, 0.5, 3.0])
@@ -332,11 +378,12 @@ plu = register(
         output_range=(-np.inf, np.inf),
         monotonic=True,
         zero_centered=True,
+        odd=True,
         smooth=False,
         saturates="none",
         defaults={"alpha": 0.1, "c": 1.0},
         check=_check_plu,
-        family="sigmoid-like",
+        family="other",
         summary="Hard tanh whose flat tails are replaced by lines of small slope alpha.",
         strengths=(
             "Keeps a non-zero gradient (alpha) everywhere, so no unit is ever stuck.",
@@ -348,9 +395,15 @@ plu = register(
         ),
         doc="""Piecewise linear unit: slope 1 on $(-c, c)$ and slope $\\alpha$ outside.
 
-$\\max(\\alpha(x + c) - c, \\min(\\alpha(x - c) + c, x))$ with the defaults $\\alpha = 0.1$,
-$c = 1$ of the paper that proposed it (Nicolae, 2018). At the corners $x = \\pm c$ we take the
-outer slope $\\alpha$. PyTorch has no PLU.
+The piecewise linear unit (Nicolae, 2018) keeps hard tanh's middle piece, slope 1 on $(-c, c)$,
+but tilts the flat tails into lines of small slope $\\alpha$. Near zero it behaves like a tanh,
+far away like the linear tail of a leaky ReLU. It was proposed to combine the two behaviours in
+one cheap, piecewise-linear function.
+
+Notes:
+    Computed as $\\max(\\alpha(x + c) - c, \\min(\\alpha(x - c) + c, x))$, with the defaults
+    $\\alpha = 0.1$, $c = 1$ of the paper that proposed it. At the corners $x = \\pm c$ we take
+    the outer slope $\\alpha$. PyTorch has no PLU.
 
 Examples:
     >>> plu([-3.0, 0.5, 3.0])
@@ -441,6 +494,7 @@ smht = register(
         output_range=(-1.0, 1.0),
         monotonic=True,
         zero_centered=True,
+        odd=True,
         smooth=True,
         saturates="both",
         defaults={"a": 1.0, "b": 1.0, "c": 1.0, "d": 1.0},
@@ -459,14 +513,20 @@ smht = register(
         ),
         doc="""Soboleva modified hyperbolic tangent: $(e^{ax} - e^{-bx}) / (e^{cx} + e^{-dx})$.
 
-The non-negative parameters $a, b$ set the growth of the numerator and $c, d$ of the
-denominator; the outputs stay bounded while $a \\le c$ and $b \\le d$. The defaults
-$a = b = c = d = 1$ (our choice; the function has no standard defaults) reduce it to
-$\\tanh$. We divide numerator and denominator by $e^{cx}$ for $x \\ge 0$ and by $e^{-dx}$ for
-$x < 0$, so nothing overflows while the outputs stay bounded (an unbounded choice of
-parameters overflows to $\\pm\\infty$ only where the true value is beyond the float range),
-and write the numerator as a difference of ``expm1`` values, which keeps the digits of
-tiny outputs. PyTorch has no counterpart.
+Soboleva's modified hyperbolic tangent writes tanh with four separate exponents, so that the
+rise and the level on each side can be shaped independently; with $a = b = c = d = 1$ it is
+$\\tanh$. Elena Soboleva proposed it as a utility function for decision-making; it has since
+been tried as a neural-network activation and used to fit S-shaped curves elsewhere. The
+non-negative parameters $a, b$ set the growth of the numerator and $c, d$ of the denominator;
+the outputs stay bounded while $a \\le c$ and $b \\le d$.
+
+Notes:
+    The defaults $a = b = c = d = 1$ are our choice; the function has no standard defaults. We
+    divide numerator and denominator by $e^{cx}$ for $x \\ge 0$ and by $e^{-dx}$ for $x < 0$, so
+    nothing overflows while the outputs stay bounded (an unbounded choice of parameters
+    overflows to $\\pm\\infty$ only where the true value is beyond the float range), and write
+    the numerator as a difference of ``expm1`` values, which keeps the digits of tiny outputs.
+    PyTorch has no counterpart.
 
 Examples:
     >>> smht([-1.0, 0.0, 1.0])

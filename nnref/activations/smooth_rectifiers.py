@@ -67,6 +67,7 @@ softplus = register(
         output_range=(0.0, np.inf),
         monotonic=True,
         zero_centered=False,
+        odd=False,
         smooth=True,
         saturates="left",
         defaults={"beta": 1.0, "threshold": 20.0},
@@ -84,10 +85,18 @@ softplus = register(
         ),
         doc="""Softplus: $\\frac{1}{\\beta}\\ln(1 + e^{\\beta x})$, a smooth ReLU.
 
-Like PyTorch it returns $x$ itself where $\\beta x >$ ``threshold`` (default 20), where the
-two differ by less than $10^{-8}$; the derivative is then exactly 1. Below the threshold
-it is computed as $(\\max(\\beta x, 0) + \\ln(1 + e^{-|\\beta x|}))/\\beta$, which never
-overflows. Derivative $\\sigma(\\beta x)$.
+Softplus is ReLU with the corner rounded off: nearly 0 far to the left, nearly $x$ far to the
+right, and its derivative is the sigmoid, $\\sigma(\\beta x)$; a larger $\\beta$ makes the
+corner sharper. Dugas et al. (2001) introduced it as a smooth rectifier; Glorot, Bordes and
+Bengio (2011) later found that ReLU's exact zeros train deep networks at least as well. Today it
+is used mostly where a network must output a positive number, and as a building block of other
+activations such as Mish.
+
+Notes:
+    Like PyTorch it returns $x$ itself where $\\beta x >$ ``threshold`` (default 20), where the
+    two differ by less than $10^{-8}$; the derivative is then exactly 1. Below the threshold it
+    is computed as $(\\max(\\beta x, 0) + \\ln(1 + e^{-|\\beta x|}))/\\beta$, which never
+    overflows.
 
 Examples:
     >>> softplus([-20.0, 0.0, 1.0, 30.0])
@@ -127,6 +136,7 @@ elu = register(
         output_range=(-1.0, np.inf),
         monotonic=True,
         zero_centered=False,
+        odd=False,
         smooth=True,
         kink_fn=lambda alpha: (0.0,) if alpha != 1.0 else (),
         saturates="left",
@@ -145,9 +155,17 @@ elu = register(
         ),
         doc="""Exponential linear unit: $x$ for $x > 0$, $\\alpha(e^x - 1)$ otherwise.
 
-Bounded below by $-\\alpha$. With the default $\\alpha = 1$ both pieces have slope 1 at 0,
-so ELU is differentiable there; for other $\\alpha$ the slope jumps and the derivative at 0
-is taken as $\\alpha$, as PyTorch does. The negative part uses ``expm1`` for accuracy near 0.
+ELU (Clevert, Unterthiner and Hochreiter, 2015) is the identity for positive inputs and a smooth
+exponential curve, $\\alpha(e^x - 1)$, for negative ones, bounded below by $-\\alpha$. Its
+authors designed the negative part to push a layer's mean output towards zero, as batch
+normalisation does, while the flat floor keeps strongly negative inputs from passing on noise.
+They proposed it for deep convolutional networks as an alternative to ReLU and its leaky
+variants.
+
+Notes:
+    With the default $\\alpha = 1$ both pieces have slope 1 at 0, so ELU is differentiable
+    there; for other $\\alpha$ the slope jumps and the derivative at 0 is taken as $\\alpha$, as
+    PyTorch does. The negative part uses ``expm1`` for accuracy near 0.
 
 Examples:
     >>> elu([-10.0, -1.0, 0.0, 2.0])
@@ -180,6 +198,7 @@ celu = register(
         output_range=(-1.0, np.inf),
         monotonic=True,
         zero_centered=False,
+        odd=False,
         smooth=True,
         saturates="left",
         defaults={"alpha": 1.0},
@@ -197,8 +216,15 @@ celu = register(
         ),
         doc="""CELU: $\\max(0, x) + \\min(0, \\alpha(e^{x/\\alpha} - 1))$.
 
-Dividing the exponent by $\\alpha$ makes the slope of the negative piece 1 at the origin for
-every $\\alpha > 0$. Equal to ELU when $\\alpha = 1$.
+CELU (Barron, 2017) is ELU with the exponent divided by $\\alpha$. Dividing the exponent by
+$\\alpha$ makes the slope of the negative piece 1 at the origin for every $\\alpha > 0$, so the
+function is continuously differentiable whatever $\\alpha$ is, and $\\alpha$ stretches the
+negative piece equally in both directions. Barron proposed it as a better parametrisation of
+ELU; the two are equal when $\\alpha = 1$.
+
+Notes:
+    The negative part uses ``expm1`` for accuracy near 0. PyTorch calls it ``celu``, with the
+    same default $\\alpha = 1$.
 
 Examples:
     >>> celu([-10.0, -1.0, 0.0, 2.0], alpha=2.0)
@@ -240,7 +266,8 @@ selu = register(
         r" \lambda\alpha e^{x} & x \le 0 \end{cases}",
         output_range=(-SELU_SCALE * SELU_ALPHA, np.inf),
         monotonic=True,
-        zero_centered=False,
+        zero_centered=True,
+        odd=False,
         smooth=False,
         saturates="left",
         family="smooth rectifier",
@@ -257,10 +284,17 @@ selu = register(
         ),
         doc="""Scaled ELU: $\\lambda x$ for $x > 0$, $\\lambda\\alpha(e^x - 1)$ otherwise.
 
-The fixed constants $\\lambda \\approx 1.0507$ and $\\alpha \\approx 1.6733$ are PyTorch's (from
-the SELU paper); they have no parameters to change. The slope jumps at 0 (from
-$\\lambda\\alpha \\approx 1.758$ to $\\lambda$); at 0 the derivative is taken as
-$\\lambda\\alpha$, as PyTorch does.
+SELU (Klambauer et al., 2017) is ELU multiplied by a constant: $\\lambda x$ for positive inputs
+and $\\lambda\\alpha(e^x - 1)$ for negative ones, with $\\lambda \\approx 1.0507$ and $\\alpha
+\\approx 1.6733$. The two constants are chosen so that, in a plain fully connected network with
+suitably initialised weights, the activations are drawn towards zero mean and unit variance
+layer after layer. These self-normalising networks train deep feed-forward models without batch
+normalisation.
+
+Notes:
+    The fixed constants are PyTorch's (from the SELU paper); they are not parameters. The slope
+    jumps at 0 (from $\\lambda\\alpha \\approx 1.758$ to $\\lambda$); at 0 the derivative is
+    taken as $\\lambda\\alpha$, as PyTorch does.
 
 Examples:
     >>> selu([-10.0, -1.0, 0.0, 1.0])

@@ -28,8 +28,10 @@ step = register(
         formula=r"H(x) = \begin{cases} 1 & x \ge \theta \\ 0 & x < \theta \end{cases}",
         derivative_formula=r"H'(x) = 0 \quad (x \ne \theta;\ \text{undefined at } \theta)",
         output_range=(0.0, 1.0),
+        output_values=(0.0, 1.0),
         monotonic=True,
         zero_centered=False,
+        odd=False,
         smooth=False,
         continuous=False,
         saturates="both",
@@ -49,9 +51,17 @@ step = register(
         ),
         doc="""Binary step (Heaviside): $1$ if $x \\ge \\theta$, else $0$.
 
-The activation of the threshold logic unit. The output is exactly 1 at the threshold itself
-(PyTorch's ``torch.heaviside(x - threshold, 1)``). Its derivative is 0 everywhere it
-exists, so no gradient flows through it; ``derivative`` returns 0 at the jump as well.
+The oldest activation: the neuron fires (1) or stays silent (0) depending on whether its net
+input reaches the threshold $\\theta$. It is the activation of McCulloch and Pitts' threshold
+logic unit (1943) and of Rosenblatt's perceptron (1958), and it is still how a trained
+classifier turns a score into a yes/no answer. Its derivative is 0 everywhere it exists, so no
+gradient flows through it: it belongs with learning rules that need no derivative, such as the
+perceptron rule, and networks trained by backpropagation replaced it by its smooth relative, the
+sigmoid.
+
+Notes:
+    The output at the threshold itself is exactly 1, as in PyTorch's ``torch.heaviside(x -
+    threshold, 1)``. ``derivative`` returns 0 everywhere, at the jump as well.
 
 Examples:
     >>> step([-1.0, 0.0, 2.0])
@@ -81,8 +91,10 @@ sign = register(
         r" \end{cases}",
         derivative_formula=r"\operatorname{sgn}'(x) = 0 \quad (x \ne \theta)",
         output_range=(-1.0, 1.0),
+        output_values=(-1.0, 1.0),
         monotonic=True,
         zero_centered=True,
+        odd=False,
         smooth=False,
         continuous=False,
         saturates="both",
@@ -100,9 +112,16 @@ sign = register(
         ),
         doc="""Sign (bipolar step): $+1$ if $x \\ge \\theta$, else $-1$.
 
-The perceptron's classic output for labels in {-1, 1}. Unlike ``numpy.sign`` (and
-``torch.sign``) it never answers 0: the threshold itself maps to +1. The derivative is 0
-(also at the jump).
+The bipolar twin of the step: the same all-or-nothing decision, reported as $+1$ or $-1$ instead
+of 1 or 0, so that the two answers sit symmetrically around zero. It is the perceptron's classic
+output for labels in $\\{-1, 1\\}$, the quantiser that turns Widrow and Hoff's Adaline (1960)
+into a classifier, and the update rule of a Hopfield network's $\\pm 1$ units. Binarised neural
+networks (Courbariaux et al., 2016) still use it to reduce weights and activations to a single
+bit, training through it with a substitute gradient because its own derivative is 0.
+
+Notes:
+    Unlike ``numpy.sign`` (and ``torch.sign``) it never answers 0: the threshold itself maps to
+    $+1$. ``derivative`` returns 0 everywhere, at the jump as well.
 
 Examples:
     >>> sign([-0.3, 0.0, 4.0])

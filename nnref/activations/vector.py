@@ -93,6 +93,7 @@ softmax = register(
         output_range=(0.0, 1.0),
         monotonic=True,
         zero_centered=False,
+        odd=False,
         smooth=True,
         saturates="",
         defaults={"axis": -1},
@@ -113,10 +114,19 @@ softmax = register(
         ),
         doc="""Softmax along ``axis``: $s_i = e^{x_i} / \\sum_j e^{x_j}$.
 
-The maximum along the axis is subtracted first, so no exponential overflows; the outputs
-are in $(0, 1)$ and sum to 1 (in floating point an output can round to exactly 0). The
-Jacobian is $\\operatorname{diag}(s) - s s^\\top$, shape ``(..., n, n)``; ``derivative``
-returns its diagonal $s_i(1 - s_i)$. The input must be finite.
+Softmax turns a vector of scores (logits) into a probability distribution: every output is
+positive, the outputs sum to 1, and the largest score gets the largest share. It is the output
+layer of multi-class classifiers, paired with the cross-entropy loss, and the step of attention
+in transformers (Vaswani et al., 2017) that turns similarity scores into mixing weights. The
+name, and its reading as a smooth version of picking the maximum, go back to Bridle (1990).
+
+Its Jacobian is $\\operatorname{diag}(s) - s s^\\top$.
+
+Notes:
+    The maximum along the axis is subtracted first, so no exponential overflows; the outputs are
+    in $(0, 1)$ and sum to 1 (in floating point an output can round to exactly 0). ``jacobian``
+    has shape ``(..., n, n)``; ``derivative`` returns its diagonal $s_i(1 - s_i)$. The input
+    must be finite.
 
 Examples:
     >>> p = softmax([1.0, 2.0, 3.0])
@@ -169,6 +179,7 @@ log_softmax = register(
         output_range=(-np.inf, 0.0),
         monotonic=True,
         zero_centered=False,
+        odd=False,
         smooth=True,
         saturates="",
         defaults={"axis": -1},
@@ -183,9 +194,16 @@ log_softmax = register(
         problems=("Outputs are log-probabilities, not probabilities: exponentiate to read them.",),
         doc="""Log-softmax along ``axis``: $x_i - \\ln\\sum_j e^{x_j}$.
 
-Computed as $z_i - \\ln\\sum_j e^{z_j}$ with $z = x - \\max x$, so it neither overflows nor
-takes the logarithm of 0. The Jacobian is $I - \\mathbf{1}s^\\top$; ``derivative`` returns its
-diagonal $1 - s_i$.
+Log-softmax returns the logarithms of softmax's probabilities, $x_i - \\ln\\sum_j e^{x_j}$.
+Classifiers put it in front of the negative log-likelihood loss: the cross-entropy of a sample
+is minus the log-softmax output of its correct class, so the pair is the usual training
+objective of multi-class classification.
+
+Its Jacobian is $I - \\mathbf{1}s^\\top$, with $s$ the softmax.
+
+Notes:
+    Computed as $z_i - \\ln\\sum_j e^{z_j}$ with $z = x - \\max x$, so it neither overflows nor
+    takes the logarithm of 0. ``derivative`` returns the Jacobian's diagonal $1 - s_i$.
 
 Examples:
     >>> log_softmax([1.0, 2.0, 3.0])
@@ -233,6 +251,7 @@ softmin = register(
         output_range=(0.0, 1.0),
         monotonic=False,
         zero_centered=False,
+        odd=False,
         smooth=True,
         saturates="",
         defaults={"axis": -1},
@@ -246,9 +265,17 @@ softmin = register(
         problems=("Same saturation as softmax when one score is far below the others.",),
         doc="""Softmin along ``axis``: $\\operatorname{softmax}(-x)$.
 
-Outputs are positive and sum to 1, in reverse order of the inputs. Jacobian
-$-(\\operatorname{diag}(s) - s s^\\top)$; ``derivative`` returns its diagonal
-$-s_i(1 - s_i)$.
+Softmin is softmax applied to the negated scores: the outputs are positive and sum to 1, but the
+smallest input gets the largest share, so the outputs come in reverse order of the inputs. It
+fits where a low score means better, as with distances or energies; Neighbourhood Components
+Analysis (Goldberger et al., 2005), for example, weights a point's neighbours by a softmin of
+their squared distances.
+
+Its Jacobian is $-(\\operatorname{diag}(s) - s s^\\top)$, with $s$ the softmin.
+
+Notes:
+    ``derivative`` returns the Jacobian's diagonal $-s_i(1 - s_i)$. It is computed as
+    ``softmax(-x)``, so no exponential overflows.
 
 Examples:
     >>> softmin([1.0, 2.0, 3.0])
@@ -328,7 +355,8 @@ glu = register(
         r" \sigma(b_i)\bigr)",
         output_range=(-np.inf, np.inf),
         monotonic=False,
-        zero_centered=False,
+        zero_centered=True,
+        odd=False,
         smooth=True,
         saturates="",
         defaults={"axis": -1},
@@ -347,10 +375,18 @@ glu = register(
         ),
         doc="""Gated linear unit: $a \\odot \\sigma(b)$, where $x = [a; b]$ is split in halves.
 
-Like PyTorch's ``glu(x, dim=-1)``: an input of length $2n$ along the axis gives an output
-of length $n$ (an odd length raises ``ValueError``). ``jacobian`` has shape
-``(..., n, 2n)``; ``derivative`` raises ``TypeError`` because input and output differ in
-shape: use ``jacobian`` or ``backward``.
+The gated linear unit (Dauphin et al., 2017) splits its input in two halves $a$ and $b$ and
+returns $a \\odot \\sigma(b)$: half of the units decide, through a sigmoid gate, how much of the
+other half passes. It was introduced for convolutional language models, where the gates play the
+part they play in LSTMs. Shazeer (2020) replaced the sigmoid by other functions (SwiGLU, GEGLU),
+and those variants form the feed-forward layers of many recent transformers, such as PaLM and
+LLaMA.
+
+Notes:
+    Like PyTorch's ``glu(x, dim=-1)``: an input of length $2n$ along the axis gives an output of
+    length $n$ (an odd length raises ``ValueError``). ``jacobian`` has shape ``(..., n, 2n)``;
+    ``derivative`` raises ``TypeError`` because input and output differ in shape: use
+    ``jacobian`` or ``backward``.
 
 Examples:
     >>> glu([1.0, -2.0, 0.0, 100.0])
@@ -429,6 +465,7 @@ maxout = register(
         output_range=(-np.inf, np.inf),
         monotonic=True,
         zero_centered=False,
+        odd=False,
         smooth=False,
         saturates="",
         defaults={"pool_size": 2, "axis": -1},
@@ -445,12 +482,18 @@ maxout = register(
         ),
         doc="""Maxout: the maximum over groups of ``pool_size`` = $k$ consecutive inputs.
 
-Proposed by Goodfellow et al. (2013). An input of length $n$ along ``axis`` (divisible by
-$k$, default $k = 2$) gives $n/k$ outputs: output $j$ is
-$\\max(x_{jk}, \\dots, x_{jk+k-1})$. The gradient goes to the winner of each group; on
-a tie, to the first of the tied inputs. ``jacobian`` has shape ``(..., n/k, n)``;
-``derivative`` raises ``TypeError`` (use ``jacobian`` or ``backward``).
-PyTorch has no maxout function.
+A maxout unit (Goodfellow et al., 2013) outputs the largest of $k$ linear functions of its
+input: each output is the maximum over a group of $k$ consecutive net inputs. ReLU, $\\max(z,
+0)$, and the absolute value, $\\max(z, -z)$, are maxout units with two pieces. It was designed
+as a companion to dropout and set the state of the art on image benchmarks such as CIFAR-10 and
+SVHN in its time.
+
+Notes:
+    An input of length $n$ along ``axis`` (divisible by $k$ = ``pool_size``, default $k = 2$)
+    gives $n/k$ outputs: output $j$ is $\\max(x_{jk}, \\dots, x_{jk+k-1})$. The gradient goes to
+    the winner of each group; on a tie, to the first of the tied inputs. ``jacobian`` has shape
+    ``(..., n/k, n)``; ``derivative`` raises ``TypeError`` (use ``jacobian`` or ``backward``).
+    PyTorch has no maxout function.
 
 Examples:
     >>> maxout([1.0, 3.0, -2.0, -5.0])
