@@ -15,6 +15,7 @@ from typing import Any
 import markdown
 import pytest
 import yaml
+from mkdocs.utils.meta import get_data
 from nnref_site.terms import aliases, load_terms
 from nnref_site.tooltips import TooltipExtension
 
@@ -216,7 +217,7 @@ def page_html(page: str) -> str:
     """The page's own Markdown converted as the build does, without its executed blocks and
     API entries (their output is converted separately and carries no marks)."""
     names, options = _page_extensions()
-    source = (DOCS / page).read_text(encoding="utf-8")
+    source, _ = get_data((DOCS / page).read_text(encoding="utf-8"))  # front matter off, as MkDocs
     source = AUTODOC.sub("", FENCE.sub(lambda m: "" if _executed(m) else m.group(0), source))
     return markdown.Markdown(extensions=names, extension_configs=options).convert(source)
 

@@ -55,8 +55,10 @@ START = "neuron/index.md"
 _ACT = "activations/index.md"
 
 PREREQUISITES: dict[str, tuple[str, ...]] = {
-    # The neuron
+    # The home page and the notation used everywhere
     "index.md": (),
+    "concepts/notation.md": (),
+    # The neuron
     "neuron/index.md": (),
     "neuron/weight.md": ("neuron/index.md",),
     "neuron/bias.md": ("neuron/weight.md",),
@@ -69,6 +71,7 @@ PREREQUISITES: dict[str, tuple[str, ...]] = {
     # Activation functions: the core ones
     _ACT: ("neuron/activity-level.md",),
     "concepts/non-linearity.md": (_ACT, "neuron/layer.md"),
+    "concepts/activation-properties.md": (_ACT,),
     "activations/step.md": (_ACT, "neuron/threshold-logic-unit.md"),
     "activations/sign.md": ("activations/step.md",),
     "activations/identity.md": (_ACT, "concepts/non-linearity.md"),
@@ -227,12 +230,16 @@ def sections(nav: list[Any] | None = None) -> dict[str, list[str]]:
 
 
 def route_pages(nav: list[Any] | None = None) -> list[str]:
-    """The pages of the route in order: the home page, then the sections of ``ROUTE_SECTIONS``.
+    """The pages of the route in nav order: from the home page to the end of the last section
+    of ``ROUTE_SECTIONS`` (single pages placed between those sections, such as the notation
+    page, are on the route too).
 
     Examples:
         >>> route = route_pages()
-        >>> route[:2]
-        ['index.md', 'neuron/index.md']
+        >>> route[0], "neuron/index.md" in route, "glossary.md" in route
+        ('index.md', True, False)
     """
     parts = sections(nav)
-    return ["index.md"] + [page for title in ROUTE_SECTIONS for page in parts.get(title, [])]
+    titles = list(parts)
+    last = titles.index(ROUTE_SECTIONS[-1])
+    return [page for title in titles[: last + 1] for page in parts[title]]
