@@ -126,11 +126,14 @@ def title(page: str) -> str:
     """A page's title: the first ``# `` heading of its Markdown outside code blocks.
 
     Examples:
-        >>> title("networks/mlp.md")
+        >>> title("networks/mlp.md")  # after the page's front matter
         'Multi-layer perceptron'
     """
+    text = (DOCS / page).read_text(encoding="utf-8")
+    if text.startswith("---\n"):  # YAML front matter: its comments are not headings
+        text = text[text.index("\n---", 3) + 4 :]
     fenced = False
-    for line in (DOCS / page).read_text(encoding="utf-8").splitlines():
+    for line in text.splitlines():
         if line.startswith("```"):
             fenced = not fenced
         elif not fenced and line.startswith("# "):
