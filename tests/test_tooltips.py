@@ -217,6 +217,8 @@ def page_html(page: str) -> str:
     API entries (their output is converted separately and carries no marks)."""
     names, options = _page_extensions()
     source = (DOCS / page).read_text(encoding="utf-8")
+    if source.startswith("---\n"):  # YAML front matter: MkDocs removes it before Markdown
+        source = source[source.index("\n---", 3) + 4 :]
     source = AUTODOC.sub("", FENCE.sub(lambda m: "" if _executed(m) else m.group(0), source))
     return markdown.Markdown(extensions=names, extension_configs=options).convert(source)
 
