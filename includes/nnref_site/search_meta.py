@@ -48,6 +48,7 @@ BASE_PAGES: tuple[str, ...] = (
     "activations/softmax.md",  # log-softmax
     "learning/perceptron-rule.md",  # multi-layer perceptron
     "learning/gradient-descent.md",  # stochastic gradient descent
+    "networks/initialisation.md",  # "he" is also the start of Hebbian (the Hopfield page)
     "concepts/vanishing-gradient.md",  # vanishing and exploding gradients
     "cnn/index.md",  # CNN architecture
     "cnn/convolution.md",  # convolutional network, 1×1 convolution

@@ -26,6 +26,7 @@ from nnref import references
 from nnref.references import Citation
 from nnref_site import ROOT
 from nnref_site.markdown import link
+from nnref_site.relations import title as page_title
 
 DOCS = ROOT / "docs"
 REFERENCES_PAGE = "references.md"
@@ -34,7 +35,6 @@ _FENCE = re.compile(
     r"^(?P<indent>[ \t]*)```python(?P<opts>[^\n]*)\n(?P<code>.*?)^(?P=indent)```[ \t]*$",
     re.MULTILINE | re.DOTALL,
 )
-_TITLE = re.compile(r"^#\s+(.+?)\s*$", re.MULTILINE)
 
 
 def _citation(entry: Any) -> Citation:
@@ -187,17 +187,6 @@ def cited_by() -> dict[str, tuple[str, ...]]:
         for key in keys:
             pages[key].append(page)
     return {key: tuple(p) for key, p in pages.items()}
-
-
-def page_title(page: str) -> str:
-    """The title of a docs page: its first level-1 heading.
-
-    Examples:
-        >>> page_title("recurrent/gru.md")
-        'GRU (gated recurrent unit)'
-    """
-    m = _TITLE.search((DOCS / page).read_text(encoding="utf-8"))
-    return m.group(1) if m else page
 
 
 def references_page(source: str = REFERENCES_PAGE) -> str:

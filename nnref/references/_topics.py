@@ -19,7 +19,10 @@ ACTIVATIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("widrow1960", "Adaline's quantizer, with outputs +1 and −1"),
         ("rosenblatt1958", "the threshold unit it is a bipolar version of"),
     ),
-    "identity": ((_GDL, f"{_NO_PAPER}; linear output units, §6.2.2.1 and §6.3.3"),),
+    "identity": (
+        (_GDL, f"{_NO_PAPER}; linear output units, §6.2.2.1 and §6.3.3"),
+        ("widrow1960", "Adaline: a linear unit trained with the identity as its activation"),
+    ),
     "sigmoid": (
         ("rumelhart1986", "the logistic unit trained by backpropagation"),
         (_GDL, "the logistic sigmoid and its saturation, §6.3.2"),

@@ -159,6 +159,14 @@ ACTIVATION_WORKS: tuple[Reference, ...] = (
         "https://arxiv.org/abs/1704.07483",
     ),
     _r(
+        "gulcehre2016",
+        "Gulcehre, Caglar; Moczulski, Marcin; Denil, Misha; Bengio, Yoshua",
+        2016,
+        "Noisy activation functions",
+        "ICML 2016",
+        "https://arxiv.org/abs/1603.00391",
+    ),
+    _r(
         "klambauer2017",
         "Klambauer, Günter; Unterthiner, Thomas; Mayr, Andreas; Hochreiter, Sepp",
         2017,
