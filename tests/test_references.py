@@ -230,6 +230,20 @@ def _prose(text: str) -> str:
     return re.sub(r"^([ \t]*)```.*?^\1```", "", text, flags=re.MULTILINE | re.DOTALL)
 
 
+def _credited_works(text: str, reach: int) -> list[set[str]]:
+    """For each author-year credit in ``text`` ("LeCun et al., 1998"), the keys of the works it
+    could mean (one author may have several works in a year): one of them must be cited."""
+    groups: dict[tuple[str, int], set[str]] = {}
+    for reference in references.catalog():
+        if reference.year is not None:
+            groups.setdefault((reference.family_names[0], reference.year), set()).add(reference.key)
+    return [
+        keys
+        for (family, year), keys in groups.items()
+        if re.search(rf"\b{re.escape(family)}\b[^()\n]{{0,{reach}}}?\(?{year}\b", text)
+    ]
+
+
 @pytest.mark.parametrize("page", sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")))
 def test_inline_credits_are_listed_in_the_page_sources(page: str) -> None:
     """A credit such as "(Hopfield, 1982)" in a page's prose is backed by its Sources."""
@@ -239,13 +253,8 @@ def test_inline_credits_are_listed_in_the_page_sources(page: str) -> None:
         return
     prose = _prose((DOCS / page).read_text(encoding="utf-8"))
     cited = set(citations().get(page, ()))
-    groups: dict[tuple[str, int], set[str]] = {}  # works a credit could mean (LeCun, 1998)
-    for reference in references.catalog():
-        if reference.year is not None:
-            groups.setdefault((reference.family_names[0], reference.year), set()).add(reference.key)
-    for (family, year), keys in groups.items():
-        if re.search(rf"\b{re.escape(family)}\b[^()\n]{{0,60}}?\(?{year}\b", prose):
-            assert keys & cited, (page, sorted(keys))
+    for keys in _credited_works(prose, reach=60):
+        assert keys & cited, (page, sorted(keys))
 
 
 def test_credits_in_activation_docs_are_in_their_references() -> None:
@@ -253,9 +262,5 @@ def test_credits_in_activation_docs_are_in_their_references() -> None:
     for f in activations.catalog():
         text = " ".join([f.doc, *f.strengths, *f.problems])
         cited = {c.key for c in references.for_activation(f.key)}
-        for reference in references.catalog():
-            if reference.year is None:
-                continue
-            family = re.escape(reference.family_names[0])
-            if re.search(rf"\b{family}\b[^()\n]{{0,40}}?\(?{reference.year}\b", text):
-                assert reference.key in cited, (f.key, reference.key)
+        for keys in _credited_works(text, reach=40):
+            assert keys & cited, (f.key, sorted(keys))

@@ -14,7 +14,7 @@ Examples:
     >>> references.get("hochreiter1997").cite()
     '(Hochreiter & Schmidhuber, 1997)'
     >>> [c.cite() for c in references.for_activation("relu")]
-    ['(Nair & Hinton, 2010)', '(Glorot et al., 2011)']
+    ['(Nair & Hinton, 2010)', '(Glorot et al., 2011)', '(Krizhevsky et al., 2012)']
     >>> references.for_model("lstm")[0].reference.url
     'https://doi.org/10.1162/neco.1997.9.8.1735'
 """

@@ -22,6 +22,7 @@ ACTIVATIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "identity": (
         (_GDL, f"{_NO_PAPER}; linear output units, §6.2.2.1 and §6.3.3"),
         ("widrow1960", "Adaline: a linear unit trained with the identity as its activation"),
+        ("sandler2018", "linear bottleneck layers: the identity inside a deep network"),
     ),
     "sigmoid": (
         ("rumelhart1986", "the logistic unit trained by backpropagation"),
@@ -57,6 +58,7 @@ ACTIVATIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "relu": (
         ("nair2010", "rectified linear units, in restricted Boltzmann machines"),
         ("glorot2011", "rectifiers in deep networks"),
+        ("krizhevsky2012", "AlexNet: ReLU made deep convolutional networks train fast"),
     ),
     "leaky_relu": (("maas2013", "introduced the leaky rectifier"),),
     "prelu": (("he2015", "introduced PReLU, with the slope learned"),),
