@@ -84,6 +84,20 @@ def test_every_rule_and_model_has_a_reference() -> None:
     assert references.for_model(ExtremeLearningMachine)[0].key == "huang2006"
 
 
+def test_every_type_of_the_zoo_has_a_source() -> None:
+    """A type nnref implements cites its origin on its own page; every other type of the chart
+    names its work on the zoo page, and that work is in the page's Sources."""
+    from nnref_site.zoo import UNIMPLEMENTED_SOURCES, ZOO
+
+    listed = {c.key for c in references.for_model("zoo")}
+    for entry in ZOO:
+        if entry.implemented:
+            assert entry.page, entry.name
+        else:
+            assert UNIMPLEMENTED_SOURCES[entry.abbr] in listed, entry.name
+    assert set(UNIMPLEMENTED_SOURCES) == {e.abbr for e in ZOO if not e.implemented}
+
+
 @pytest.mark.parametrize(
     ("lookup", "value", "error"),
     [

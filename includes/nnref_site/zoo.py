@@ -469,6 +469,43 @@ def _links(entry: ZooEntry, source: str) -> str:
     return " · ".join(parts) if parts else "implemented (page to come)"
 
 
+UNIMPLEMENTED_SOURCES: dict[str, str] = {
+    "RBF": "broomhead1988",
+    "VAE": "kingma2013",
+    "DAE": "vincent2008",
+    "SAE": "ranzato2006",
+    "MC": "hayes2013",
+    "BM": "ackley1985",
+    "RBM": "smolensky1986",
+    "DBN": "hinton2006b",
+    "DN": "zeiler2010",
+    "DCIGN": "kulkarni2015",
+    "GAN": "goodfellow2014",
+    "LSM": "maass2002",
+    "DRN": "he2016",
+    "DNC": "graves2016",
+    "NTM": "graves2014",
+    "CN": "sabour2017",
+    "KN": "kohonen1982",
+    "SVM": "cortes1995",
+    "AN": "bahdanau2014",
+}
+"""The work each type that nnref does not implement comes from (the chart's own references),
+by abbreviation: a key of ``nnref.references``. The implemented types cite theirs on their
+own pages."""
+
+
+def _credit(e: ZooEntry, source: str) -> str:
+    """The definition of a type, with a citation of its origin when it has no page here."""
+    if e.implemented:
+        return e.definition
+    from nnref import references
+
+    key = UNIMPLEMENTED_SOURCES[e.abbr]
+    target = link(f"references.md#{key}", source)
+    return f"{e.definition} [{references.get(key).cite()}]({target})"
+
+
 def chart_table(source: str) -> str:
     """The chart's types as a Markdown table: abbreviation, name, the versions that show it,
     the definition, and where nnref has it."""
@@ -485,7 +522,7 @@ def chart_table(source: str) -> str:
                 e.name,
                 "✓" if 2016 in e.charts else "",
                 "✓" if 2019 in e.charts else "",
-                e.definition,
+                _credit(e, source),
                 where,
             ]
         )

@@ -91,7 +91,7 @@ def by_author() -> tuple[Reference, ...]:
 
     Examples:
         >>> [r.key for r in by_author()][:2]
-        ['amit1985', 'barron2017']
+        ['ackley1985', 'amit1985']
     """
     return tuple(sorted(catalog(), key=_sort_key))
 

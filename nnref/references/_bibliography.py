@@ -10,6 +10,7 @@ from __future__ import annotations
 from nnref.references._reference import Reference
 from nnref.references._works_activations import ACTIVATION_WORKS
 from nnref.references._works_activations import ref as _r
+from nnref.references._works_zoo import ZOO_WORKS
 
 _GDL = "https://www.deeplearningbook.org/"
 _TORCH = "https://docs.pytorch.org/docs/stable/"
@@ -564,4 +565,5 @@ BIBLIOGRAPHY: tuple[Reference, ...] = (
         "https://doi.org/10.1016/j.neucom.2005.12.126",
     ),
     *ACTIVATION_WORKS,
+    *ZOO_WORKS,
 )
