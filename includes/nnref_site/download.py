@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Literal
 
 from nnref_site import ROOT
+from nnref_site.markdown import strip_front_matter
 
 
 def _site_url() -> str:
@@ -199,14 +200,6 @@ def _cells_of(text: str, base: str, page: str) -> list[Cell]:
     return cells
 
 
-def _strip_front_matter(text: str) -> str:
-    if text.startswith("---\n"):
-        end = text.find("\n---\n", 4)
-        if end != -1:
-            return text[end + 5 :]
-    return text
-
-
 def page_cells(page: str, text: str | None = None) -> list[Cell]:
     """The prose and visible code of a docs page, in order: what both downloads hold.
 
@@ -228,7 +221,7 @@ def page_cells(page: str, text: str | None = None) -> list[Cell]:
     """
     if text is None:
         text = (DOCS / page).read_text(encoding="utf-8")
-    return _cells_of(_strip_front_matter(text), posixpath.dirname(page), page)
+    return _cells_of(strip_front_matter(text), posixpath.dirname(page), page)
 
 
 def page_url(page: str) -> str:

@@ -73,3 +73,19 @@ def link(target: str, source: str) -> str:
     rel = posixpath.relpath(_built_dir(path) or ".", _built_dir(source) or ".")
     url = "" if rel == "." else rel + "/"
     return url + (f"#{anchor}" if anchor else "") or "./"
+
+
+def strip_front_matter(text: str) -> str:
+    r"""A page's Markdown without its YAML front matter, as MkDocs hands it to Markdown.
+
+    Examples:
+        >>> strip_front_matter("---\nsearch:\n  boost: 4\n---\n# Title\n")
+        '# Title\n'
+        >>> strip_front_matter("# Title\n")
+        '# Title\n'
+    """
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 3)
+        if end != -1:
+            return text[end + 5 :]
+    return text

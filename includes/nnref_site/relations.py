@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 
 from nnref_site import ROOT, data_file
-from nnref_site.markdown import link
+from nnref_site.markdown import link, strip_front_matter
 
 DOCS = ROOT / "docs"
 
@@ -129,9 +129,8 @@ def title(page: str) -> str:
         >>> title("networks/mlp.md")  # after the page's front matter
         'Multi-layer perceptron'
     """
-    text = (DOCS / page).read_text(encoding="utf-8")
-    if text.startswith("---\n"):  # YAML front matter: its comments are not headings
-        text = text[text.index("\n---", 3) + 4 :]
+    # YAML front matter first: its comments are not headings
+    text = strip_front_matter((DOCS / page).read_text(encoding="utf-8"))
     fenced = False
     for line in text.splitlines():
         if line.startswith("```"):
